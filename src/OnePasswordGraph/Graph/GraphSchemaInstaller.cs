@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Logging;
+using OnePasswordGraph.Graph.Internal;
+using OnePasswordGraph.Graph.Schema;
+using OnePasswordGraph.Resilience;
+
+namespace OnePasswordGraph.Graph;
+
+/// <summary>
+/// Creates the uniqueness constraints and indexes the schema declares, in the server version's syntax. Safe to run at
+/// every start: each statement is idempotent, and each runs in its own transaction because Neo4j refuses schema and
+/// data changes in one.
+/// </summary>
+public sealed class GraphSchemaInstaller
+{
+    private readonly ICypherRunner _runner;
+    private readonly TransientRetry _retry;
+    private readonly GraphSchema _schema;
+    private readonly ILogger _logger;
+
+    public GraphSchemaInstaller(ICypherRunner runner, TransientRetry retry, GraphSchema schema, ILogger<GraphSchemaInstaller> logger)
+    {
+        _runner = runner;
+        _retry = retry;
+        _schema = schema;
+        _logger = logger;
+    }
+
+    /// <summary>Applies the schema and returns the statements it ran.</summary>
+    public async Task<IReadOnlyList<CypherStatement>> ApplyAsync(CancellationToken cancellationToken)
+    {
+        var server = await _runner.GetServerInfoAsync(cancellationToken).ConfigureAwait(false);
+        var statements = SchemaStatementBuilder.Build(_schema, server.Version);
+        foreach (var statement in statements)
+        {
+            await _retry.ExecuteAsync(token => _runner.RunAsync([statement], token), cancellationToken).ConfigureAwait(false);
+        }
+
+        Neo4jLog.SchemaApplied(_logger, server.Version, statements.Count);
+        return statements;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using OnePasswordGraph.Graph.Internal;
+using OnePasswordGraph.Graph.Schema;
+using OnePasswordGraph.Resilience;
+
+namespace OnePasswordGraph.Graph;
+
+/// <summary>
+/// Writes nodes and relationships to Neo4j in batches, one statement (and so one transaction) per batch, retrying
+/// transient failures. Every write is an idempotent <c>MERGE</c>: sending the same batch again changes nothing.
+/// </summary>
+public sealed class GraphWriter
+{
+    private readonly ICypherRunner _runner;
+    private readonly TransientRetry _retry;
+    private readonly GraphSchema _schema;
+    private readonly int _batchSize;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+
+    public GraphWriter(ICypherRunner runner, TransientRetry retry, GraphSchema schema, int batchSize, TimeProvider timeProvider, ILogger<GraphWriter> logger)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        _runner = runner;
+        _retry = retry;
+        _schema = schema;
+        _batchSize = batchSize;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    /// <summary>Writes <paramref name="changes"/> in batches of the configured size. Returns the number of rows written.</summary>
+    /// <exception cref="GraphValidationException">The changes do not fit the schema; nothing was sent.</exception>
+    public async Task<int> WriteAsync(GraphChanges changes, GraphWriteContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        ChangeValidator.Validate(_schema, changes, checkpoint: null);
+        var written = 0;
+        foreach (var batch in BatchPlanner.Plan(changes, context, _batchSize))
+        {
+            await RunAsync(batch, checkpoint: null, context, cancellationToken).ConfigureAwait(false);
+            written += batch.RowCount;
+        }
+
+        return written;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="changes"/> and then <paramref name="checkpoint"/> in one statement, whatever their size:
+    /// the checkpoint is stored if and only if every change is. The caller keeps the changes to a sensible size (a page).
+    /// </summary>
+    /// <exception cref="GraphValidationException">The changes or the checkpoint do not fit the schema; nothing was sent.</exception>
+    public Task WriteWithCheckpointAsync(GraphChanges changes, GraphEntity checkpoint, GraphWriteContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        ChangeValidator.Validate(_schema, changes, checkpoint);
+        return RunAsync(BatchPlanner.PlanSingle(changes, context), checkpoint, context, cancellationToken);
+    }
+
+    private async Task RunAsync(PlannedWrite batch, GraphEntity? checkpoint, GraphWriteContext context, CancellationToken cancellationToken)
+    {
+        var parameters = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["observedOn"] = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds(),
+            ["syncTag"] = context.SyncTag,
+        };
+        for (var i = 0; i < batch.Rows.Count; i++)
+        {
+            parameters["p" + i.ToString(CultureInfo.InvariantCulture)] = batch.Rows[i];
+        }
+
+        if (checkpoint is not null)
+        {
+            parameters["checkpoint"] = BatchPlanner.NodeRow(checkpoint, context);
+        }
+
+        var statement = new CypherStatement(WriteStatementBuilder.Build(batch.Parts, checkpoint?.Type), parameters);
+        var started = _timeProvider.GetTimestamp();
+        await _retry.ExecuteAsync(token => _runner.RunAsync([statement], token), cancellationToken).ConfigureAwait(false);
+        var elapsed = _timeProvider.GetElapsedTime(started);
+        Neo4jLog.BatchWritten(_logger, batch.RowCount, (long)elapsed.TotalMilliseconds);
+    }
+}

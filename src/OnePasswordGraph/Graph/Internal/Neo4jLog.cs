@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace OnePasswordGraph.Graph.Internal;
+
+internal static partial class Neo4jLog
+{
+    [LoggerMessage(EventId = 2001, EventName = "Neo4jDiscovered", Level = LogLevel.Information,
+        Message = "Connected to Neo4j {Version} ({Edition}) at {Url}")]
+    public static partial void Discovered(ILogger logger, string url, Neo4jVersion version, string edition);
+
+    [LoggerMessage(EventId = 2002, EventName = "Neo4jUnreadableErrorBody", Level = LogLevel.Debug,
+        Message = "Neo4j answered HTTP {StatusCode} with a body that is not its error JSON: {Reason}")]
+    public static partial void UnreadableErrorBody(ILogger logger, int statusCode, string reason);
+
+    [LoggerMessage(EventId = 2003, EventName = "SchemaApplied", Level = LogLevel.Information,
+        Message = "Graph schema applied for Neo4j {Version}: {StatementCount} statements")]
+    public static partial void SchemaApplied(ILogger logger, Neo4jVersion version, int statementCount);
+
+    [LoggerMessage(EventId = 2004, EventName = "BatchWritten", Level = LogLevel.Debug,
+        Message = "Wrote a batch of {RowCount} rows in {DurationMs} ms")]
+    public static partial void BatchWritten(ILogger logger, int rowCount, long durationMs);
+}

@@ -1,0 +1,29 @@
+using OnePasswordGraph.Graph.Schema;
+
+namespace OnePasswordGraph.Graph.Internal;
+
+/// <summary>
+/// One <c>UNWIND</c> section of a write statement. Rows of the same part share one text, so a statement's text
+/// depends only on which parts it has, which keeps Neo4j's plan cache warm.
+/// </summary>
+internal abstract record WritePart
+{
+    private protected WritePart()
+    {
+    }
+
+    /// <summary>Nodes of one type carrying the same role labels, written in full or as placeholders.</summary>
+    public sealed record Nodes(NodeType Type, IReadOnlyList<string> RoleLabels, bool Placeholder) : WritePart
+    {
+        public bool Equals(Nodes? other) =>
+            other is not null && Type == other.Type && Placeholder == other.Placeholder && RoleLabels.SequenceEqual(other.RoleLabels);
+
+        public override int GetHashCode() => HashCode.Combine(Type.Type, Placeholder, string.Join(',', RoleLabels));
+    }
+
+    /// <summary>Relationships of one declared type.</summary>
+    public sealed record Relationships(RelationshipType Type) : WritePart;
+
+    /// <summary>Recomputation of <c>(user)-[:USED]->(secret)</c> aggregates.</summary>
+    public sealed record UsageRefresh : WritePart;
+}

@@ -1,0 +1,109 @@
+using System.Text;
+using OnePasswordGraph.Graph.Schema;
+using static OnePasswordGraph.Graph.Internal.Cypher;
+using static OnePasswordGraph.Graph.Schema.GraphProperties;
+
+namespace OnePasswordGraph.Graph.Internal;
+
+/// <summary>
+/// Generates the one statement that writes a batch: an <c>UNWIND … MERGE</c> section per part, each closed by
+/// <c>WITH count(*)</c> so that the next section runs exactly once whatever the previous one matched (an empty list
+/// included), ending with the checkpoint when there is one. One statement is one transaction, so a page of events
+/// and the cursor that follows it are stored together or not at all.
+/// </summary>
+/// <remarks>
+/// Parameters: <c>$p0…$pN</c> (rows of each part), <c>$observedOn</c> (epoch ms of the write), <c>$syncTag</c> (the
+/// run id, stamped on inventory), <c>$checkpoint</c> (<c>{key, props}</c>). Node rows are <c>{key, props}</c>,
+/// relationship rows <c>{from, to, fromProps, toProps, props}</c>, usage rows <c>{user, secret, props}</c>.
+/// </remarks>
+internal static class WriteStatementBuilder
+{
+    public static string Build(IReadOnlyList<WritePart> parts, NodeType? checkpointType)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var rows = "$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            text.Append("UNWIND ").Append(rows).Append(" AS row\n");
+            text.Append(parts[i] switch
+            {
+                WritePart.Nodes nodes => NodeSection(nodes),
+                WritePart.Relationships relationships => RelationshipSection(relationships.Type),
+                WritePart.UsageRefresh => UsageRefreshSection(),
+                _ => throw new ArgumentOutOfRangeException(nameof(parts)),
+            });
+            text.Append("WITH count(*) AS written").Append(i.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        if (checkpointType is not null)
+        {
+            text.Append("MERGE (s:").Append(Name(checkpointType.Type)).Append(" {").Append(Name(Key)).Append(": $checkpoint.key})\n");
+            text.Append("ON CREATE SET s.").Append(Name(FirstSeenOn)).Append(" = $observedOn\n");
+            text.Append("SET s += $checkpoint.props, s.").Append(Name(LastSeenOn)).Append(" = $observedOn\n");
+        }
+
+        text.Append("RETURN count(*) AS batches");
+        return text.ToString();
+    }
+
+    private static string NodeSection(WritePart.Nodes part)
+    {
+        var type = part.Type;
+        var labels = LabelItems("n", type, part.RoleLabels);
+        var merge = $"MERGE (n:{Name(type.Type)} {{{Name(Key)}: row.key}})\n";
+        var setLabels = labels.Length == 0 ? string.Empty : $"SET {labels}\n";
+        if (part.Placeholder || type.WriteMode == NodeWriteMode.InsertOnly)
+        {
+            var placeholder = part.Placeholder ? "true" : "false";
+            return merge + $"ON CREATE SET n += row.props, {Stamps("n")}, n.{Name(Placeholder)} = {placeholder}\n{setLabels}";
+        }
+
+        var inventory = type.IsInventory
+            ? $", n.{Name(Active)} = true, n.{Name(SyncTag)} = $syncTag\nREMOVE n.{Name(DeletedOn)}"
+            : string.Empty;
+        return merge
+            + $"ON CREATE SET n.{Name(FirstSeenOn)} = $observedOn\n"
+            + $"SET n += row.props, n.{Name(LastSeenOn)} = $observedOn, n.{Name(Placeholder)} = false{(labels.Length == 0 ? string.Empty : ", " + labels)}{inventory}\n";
+    }
+
+    private static string RelationshipSection(RelationshipType type)
+    {
+        var insertOnly = type.From.WriteMode == NodeWriteMode.InsertOnly || type.To.WriteMode == NodeWriteMode.InsertOnly;
+        var text = new StringBuilder()
+            .Append(EndPoint("a", type.From, "row.from", "row.fromProps"))
+            .Append(EndPoint("b", type.To, "row.to", "row.toProps"))
+            .Append($"MERGE (a)-[r:{Name(type.Label)}]->(b)\n");
+        var syncTag = type.Property(SyncTag) is null ? string.Empty : $", r.{Name(SyncTag)} = $syncTag";
+        return insertOnly
+            ? text.Append($"ON CREATE SET r += row.props, {Stamps("r")}\n").ToString()
+            : text.Append($"ON CREATE SET r.{Name(FirstSeenOn)} = $observedOn\nSET r += row.props, r.{Name(LastSeenOn)} = $observedOn{syncTag}\n").ToString();
+    }
+
+    // A missing end node is created as a placeholder of the declared type rather than dropping the row, which a
+    // MATCH would do silently.
+    private static string EndPoint(string variable, NodeType type, string key, string props) =>
+        $"MERGE ({variable}:{Name(type.Type)} {{{Name(Key)}: {key}}})\n"
+        + $"ON CREATE SET {variable} += {props}, {Stamps(variable)}, {variable}.{Name(Placeholder)} = true"
+        + (type.Class is null ? string.Empty : $", {variable}:{Name(type.Class)}") + "\n";
+
+    private static string UsageRefreshSection()
+    {
+        var used = OnePasswordRelationshipTypes.UserUsedSecret;
+        var performed = OnePasswordRelationshipTypes.UserPerformedItemUsage;
+        var accessed = OnePasswordRelationshipTypes.ItemUsageAccessedSecret;
+        return $"MATCH (u:{Name(used.From.Type)} {{{Name(Key)}: row.user}})-[:{Name(performed.Label)}]->(e:{Name(performed.To.Type)})"
+            + $"-[:{Name(accessed.Label)}]->(s:{Name(used.To.Type)} {{{Name(Key)}: row.secret}})\n"
+            + $"WITH row, u, s, count(e) AS uses, min(e.`timestamp`) AS firstUse, max(e.`timestamp`) AS lastUse, collect(DISTINCT e.`action`) AS actions\n"
+            + $"MERGE (u)-[r:{Name(used.Label)}]->(s)\n"
+            + $"ON CREATE SET r.{Name(FirstSeenOn)} = $observedOn\n"
+            + $"SET r += row.props, r.{Name(LastSeenOn)} = $observedOn, r.`count` = uses, r.`firstUsedOn` = firstUse, r.`lastUsedOn` = lastUse, r.`actions` = actions\n";
+    }
+
+    private static string Stamps(string variable) => $"{variable}.{Name(FirstSeenOn)} = $observedOn, {variable}.{Name(LastSeenOn)} = $observedOn";
+
+    private static string LabelItems(string variable, NodeType type, IReadOnlyList<string> roleLabels)
+    {
+        var labels = (type.Class is null ? [] : new[] { type.Class }).Concat(roleLabels).ToList();
+        return labels.Count == 0 ? string.Empty : Labels(variable, labels);
+    }
+}

@@ -1,0 +1,23 @@
+namespace OnePasswordGraph.Graph.Schema;
+
+/// <summary>
+/// A declared node type. Its Neo4j labels are <see cref="Type"/> and <see cref="Class"/>, plus any of
+/// <see cref="RoleLabels"/> an entity carries; it is keyed by <c>_key</c>, unique per <see cref="Type"/>.
+/// </summary>
+public sealed record NodeType(
+    string Type,
+    string? Class,
+    string Description,
+    NodeWriteMode WriteMode,
+    IReadOnlyList<PropertyDefinition> Properties,
+    IReadOnlyList<string> RoleLabels)
+{
+    /// <summary>Gets a value indicating whether nodes of this type are inventory that stale cleanup may mark inactive.</summary>
+    public bool IsInventory => Properties.Any(p => p.Name == GraphProperties.Active);
+
+    /// <summary>Gets the labels every node of this type carries.</summary>
+    public IEnumerable<string> Labels => Class is null ? [Type] : [Type, Class];
+
+    /// <summary>Finds a declared property by name.</summary>
+    public PropertyDefinition? Property(string name) => Properties.FirstOrDefault(p => p.Name == name);
+}

@@ -1,0 +1,55 @@
+using static OnePasswordGraph.Graph.Schema.PropertySets;
+
+namespace OnePasswordGraph.Graph.Schema;
+
+/// <summary>The node types of the OnePasswordGraph data model (docs/data-model.md is generated from these).</summary>
+public static class OnePasswordNodeTypes
+{
+    public static readonly NodeType Account = new(
+        "one_password_account", "Account", "A 1Password account synced by OnePasswordGraph.", NodeWriteMode.Upsert,
+        Join(NodeCommon, [Str("name", "The account's name in the configuration."), Str("eventsIntegrationUUID", "Uuid of the Events Reporting integration the token belongs to."), List("eventsFeatures", "Features the Events token has (auditevents, itemusages, signinattempts).")]),
+        []);
+
+    public static readonly NodeType User = new(
+        "one_password_user", "User", "A person seen in any event, whatever the role; one node per user uuid.", NodeWriteMode.Upsert,
+        Join(NodeCommon, [Str("userUUID", "The user's uuid."), Str("name", "Full name when the event was generated."), Str("displayName", "Same as name."), Str("email", "Email when the event was generated.", indexed: true), Str("userType", "user or external_user (v2, MSP accounts)."), Str("userAccountUUID", "Account the user belongs to (v2, MSP accounts).")]),
+        ["one_password_item_usage_user", "one_password_signin_attempt_target_user", "one_password_audit_event_actor_details", "one_password_audit_event_object_details", "one_password_audit_event_aux_details"]);
+
+    public static readonly NodeType Vault = new(
+        "one_password_vault", "Vault", "A vault, from Connect (or a placeholder from events when Connect cannot see it).", NodeWriteMode.Upsert,
+        Join(NodeCommon, Inventory, [Str("vaultUUID", "The vault's uuid.", indexed: true), Str("name", "Vault name."), Str("displayName", "Same as name."), Str("description", "Vault description."), Str("type", "USER_CREATED, PERSONAL, EVERYONE or TRANSFER."), Int("attributeVersion", "Version of the vault's attributes."), Int("contentVersion", "Version of the vault's contents."), Int("itemsCount", "Number of active items.")]),
+        []);
+
+    public static readonly NodeType Secret = new(
+        "one_password_secret", "Secret", "An item's metadata, from Connect; never a field value, one-time code or file content.", NodeWriteMode.Upsert,
+        Join(NodeCommon, Inventory, [Str("itemUUID", "The item's uuid.", indexed: true), Str("vaultUUID", "The vault holding the item.", indexed: true), Str("name", "Item title."), Str("displayName", "Same as name."), Str("category", "Item category (LOGIN, PASSWORD, API_CREDENTIAL, ...)."), List("tags", "Item tags."), Bool("favorite", "Whether the item is a favourite."), Int("version", "Item version."), Str("state", "ARCHIVED or DELETED; absent when active in 1Password."), List("urls", "Item URLs without user info, query string or fragment."), Str("primaryUrl", "The primary URL, cleaned the same way."), Str("lastEditedBy", "Uuid of the user who last edited the item."), List("sectionLabels", "Labels of the item's sections (only with FetchItemDetails)."), List("fileNames", "Names of the item's files (only with FetchItemDetails).")]),
+        []);
+
+    public static readonly NodeType ItemUsageEvent = new(
+        "one_password_item_usage_event", "Record", "An item usage from the Events API: someone filled, revealed, copied, exported... an item.", NodeWriteMode.InsertOnly,
+        Join(NodeCommon, Event, Client, Location, [Str("action", "fill, reveal, secure-copy, export, server-fetch, ... (unknown values kept)."), Int("usedVersion", "Item version that was used."), Str("vaultUUID", "Vault of the item.", indexed: true), Str("itemUUID", "The item.", indexed: true), Str("userUUID", "Who used it.", indexed: true)]),
+        []);
+
+    public static readonly NodeType AuditEvent = new(
+        "one_password_audit_event", "Record", "An audit event from the Events API: what an actor changed.", NodeWriteMode.InsertOnly,
+        Join(NodeCommon, Event, Location, [Str("action", "Audit action code (grant, revoke, disblmfa, ... unknown values kept)."), Str("actorUUID", "Who did it.", indexed: true), Str("actorType", "user or external_user (v2)."), Str("actorAccountUUID", "Account of the actor (v2)."), Str("objectType", "Object type code (vault, uva, gm, user, ...)."), Str("objectUUID", "The object acted on.", indexed: true), Int("auxId", "Auxiliary id (e.g. a device)."), Str("auxUUID", "Auxiliary uuid (e.g. a user joining a group)."), Str("auxInfo", "Auxiliary free text."), Str("sessionUUID", "Session of the actor."), Str("sessionIP", "IP of the actor's session."), Int("sessionLoginTime", "When the session began (epoch ms)."), Str("deviceUUID", "Device of the session.")]),
+        []);
+
+    public static readonly NodeType SignInAttemptEvent = new(
+        "one_password_signin_attempt_event", "Record", "A sign-in attempt from the Events API.", NodeWriteMode.InsertOnly,
+        Join(NodeCommon, Event, Client, Location, [Str("sessionUUID", "Session of the attempt."), Str("category", "success, credentials_failed, mfa_failed, ... (unknown values kept).", indexed: true), Str("type", "credentials_ok, mfa_ok, country_blocked, ... (unknown values kept)."), Str("country", "Country 1Password attributes the attempt to."), Str("details", "Extra information, such as the firewall rule's matched value."), Str("userUUID", "The target user.", indexed: true)]),
+        []);
+
+    public static readonly NodeType SyncState = new(
+        "one_password_sync_state", null, "Cursors, run bookkeeping and the lease of one (account, stream).", NodeWriteMode.Upsert,
+        Join(NodeCommon, [Str("account", "Configured account name."), Str("stream", "itemusages, auditevents, signinattempts, inventory or lease."), Str("cursor", "The Events API cursor that follows the last page written."), Str("apiVersion", "The API version the cursor belongs to."), Int("updatedOn", "When the cursor or bookkeeping last changed (epoch ms)."), Int("lastEventTimestamp", "Newest event time seen on the stream (epoch ms)."), Int("eventsWritten", "Events written by the run so far."), Str("lastRunId", "Id of the last run."), Str("lastRunOutcome", "succeeded or failed."), Str("lastRunSummary", "The last run summary as JSON."), Int("lastRunStartedOn", "When the last run began (epoch ms)."), Int("lastRunFinishedOn", "When the last run ended (epoch ms)."), Str("leaseHolder", "Process holding the account's lease."), Int("leaseExpiresOn", "When the lease lapses unless renewed (epoch ms).")]),
+        []);
+
+    public static readonly NodeType Alert = new(
+        "one_password_alert", "Finding", "A finding of an alert rule.", NodeWriteMode.InsertOnly,
+        Join(NodeCommon, [Str("ruleId", "The rule's id.", indexed: true), Str("name", "The rule's name."), Str("displayName", "Same as name."), Str("severity", "low, medium, high or critical."), Str("summary", "One-line summary of the finding."), Str("fingerprint", "Stable identity of the finding (also its _key)."), List("tags", "The rule's tags, such as MITRE techniques."), Int("createdOn", "When the finding was first raised (epoch ms).")]),
+        []);
+
+    /// <summary>Gets every declared node type, in the order docs and schema statements list them.</summary>
+    public static IReadOnlyList<NodeType> All { get; } = [Account, User, Vault, Secret, ItemUsageEvent, AuditEvent, SignInAttemptEvent, SyncState, Alert];
+}

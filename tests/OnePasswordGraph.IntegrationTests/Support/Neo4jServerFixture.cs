@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging.Abstractions;
+using OnePasswordGraph.Graph;
+using OnePasswordGraph.Graph.Internal;
+using OnePasswordGraph.Graph.Schema;
+using OnePasswordGraph.Resilience;
+using Xunit.Abstractions;
+using OnePasswordGraph.Testing;
+using Xunit.Sdk;
+
+namespace OnePasswordGraph.IntegrationTests.Support;
+
+/// <summary>
+/// A real Neo4j for the integration tests. Uses the server named by NEO4J_URL (with NEO4J_USER and NEO4J_PASSWORD)
+/// when set; otherwise starts a throwaway instance (scripts/neo4j.sh) on a free port with a fresh data directory and
+/// auth on, and stops it when the tests end. The script's watchdog also stops it if this process dies.
+/// </summary>
+public sealed class Neo4jServerFixture : IAsyncLifetime
+{
+    private readonly IMessageSink _messages;
+    private string? _instanceDir;
+
+    public Neo4jServerFixture(IMessageSink messages) => _messages = messages;
+
+    public Uri Url { get; private set; } = null!;
+
+    public string User { get; private set; } = "neo4j";
+
+    public string Password { get; private set; } = null!;
+
+    public Neo4jServerInfo Server { get; private set; } = null!;
+
+    public ICypherRunner Runner { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (Environment.GetEnvironmentVariable("NEO4J_URL") is { Length: > 0 } url)
+        {
+            Url = new Uri(url);
+            User = Environment.GetEnvironmentVariable("NEO4J_USER") ?? "neo4j";
+            Password = Environment.GetEnvironmentVariable("NEO4J_PASSWORD") ?? string.Empty;
+        }
+        else
+        {
+            await StartThrowawayInstanceAsync();
+        }
+
+        Runner = CreateRunner(Password);
+        Server = await Runner.GetServerInfoAsync(CancellationToken.None);
+        _messages.OnMessage(new DiagnosticMessage($"Integration tests run against Neo4j {Server.Version} ({Server.Edition ?? "edition not reported"}) at {Url}"));
+        Console.WriteLine($"Integration tests run against Neo4j {Server.Version} at {Url}");
+        await CreateInstaller().ApplyAsync(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        (Runner as IDisposable)?.Dispose();
+        if (_instanceDir is not null)
+        {
+            await RunScriptAsync("stop", "--dir", _instanceDir);
+            try
+            {
+                Directory.Delete(_instanceDir, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held by the exiting JVM only leaves a temp directory behind.
+            }
+        }
+    }
+
+    public ICypherRunner CreateRunner(string password, string? database = null) =>
+        new Neo4jHttpCypherRunner(
+            new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromMinutes(2) },
+            new Neo4jConnection(Url, User, password, database ?? "neo4j"),
+            NullLogger<Neo4jHttpCypherRunner>.Instance);
+
+    public static TransientRetry CreateRetry() =>
+        new("Neo4j", new RetryOptions { MaxRetryAttempts = 3, InitialDelay = TimeSpan.FromMilliseconds(50), Deadline = TimeSpan.FromMinutes(2) }, TimeProvider.System, NullLogger.Instance);
+
+    public GraphSchemaInstaller CreateInstaller() =>
+        new(Runner, CreateRetry(), GraphSchema.OnePassword, NullLogger<GraphSchemaInstaller>.Instance);
+
+    public GraphWriter CreateWriter(TimeProvider? timeProvider = null, int batchSize = 1000) =>
+        new(Runner, CreateRetry(), GraphSchema.OnePassword, batchSize, timeProvider ?? TimeProvider.System, NullLogger<GraphWriter>.Instance);
+
+    /// <summary>Removes every node and relationship; the schema stays.</summary>
+    public async Task ResetAsync()
+    {
+        // Deleted in chunks so that large scenarios do not need one huge transaction.
+        while (true)
+        {
+            var result = await Runner.RunAsync([new CypherStatement("MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS deleted")], CancellationToken.None);
+            if (result[0].SingleLong("deleted") == 0)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Runs a read query and returns its first result.</summary>
+    public async Task<CypherResult> QueryAsync(string cypher, IReadOnlyDictionary<string, object?>? parameters = null)
+    {
+        var results = await Runner.RunAsync([new CypherStatement(cypher, parameters ?? new Dictionary<string, object?>())], CancellationToken.None);
+        return results[0];
+    }
+
+    public async Task<long> CountAsync(string cypher, IReadOnlyDictionary<string, object?>? parameters = null) =>
+        (await QueryAsync(cypher, parameters)).SingleLong("c");
+
+    private async Task StartThrowawayInstanceAsync()
+    {
+        _instanceDir = Path.Combine(Path.GetTempPath(), "opg-neo4j-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant());
+        Password = "pw-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
+        var port = FreePort();
+        Url = new Uri($"http://127.0.0.1:{port}");
+        var exitCode = await RunScriptAsync(
+            "start", "--dir", _instanceDir, "--http-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--password", Password, "--watch-pid", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"scripts/neo4j.sh start failed with exit code {exitCode}; see the output above and {_instanceDir}/logs.");
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private async Task<int> RunScriptAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(RepositoryRoot.Path, "scripts", "neo4j.sh"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var text = (await output + await error).Replace(Password ?? "\0", "***", StringComparison.Ordinal);
+        _messages.OnMessage(new DiagnosticMessage(text.TrimEnd()));
+        return process.ExitCode;
+    }
+}
