@@ -38,8 +38,16 @@ internal sealed class ManualTimeProvider : TimeProvider
 
     public override long GetTimestamp() => GetUtcNow().UtcTicks;
 
+    /// <summary>Gets the due time of every timer created so far, in creation order.</summary>
+    public List<TimeSpan> CreatedTimerDueTimes { get; } = [];
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
+        lock (_gate)
+        {
+            CreatedTimerDueTimes.Add(dueTime);
+        }
+
         var timer = new ManualTimer(this, callback, state);
         timer.Change(dueTime, period);
         return timer;

@@ -1,0 +1,100 @@
+using System.Text;
+
+namespace OnePasswordGraph.Graph.Schema;
+
+/// <summary>
+/// Renders the declarations as the readable data model (docs/data-model.md). A test keeps the committed file equal to
+/// this rendering, so the document cannot drift from what the writer actually stores.
+/// </summary>
+public static class DataModelDocument
+{
+    public static string Render(GraphSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        var text = new StringBuilder();
+        text.AppendLine("# OnePasswordGraph data model");
+        text.AppendLine();
+        text.AppendLine("<!-- Generated from src/OnePasswordGraph/Graph/Schema by DataModelDocument; a test keeps it equal. Run the tests with UPDATE_SNAPSHOTS=1 to regenerate. -->");
+        text.AppendLine();
+        text.AppendLine("Every node carries `_key`, `_type` and `_class` (JupiterOne conventions). Its Neo4j labels are its `_type` and its");
+        text.AppendLine("`_class`, plus the role labels it earned. `_key` is unique per `_type` (a uniqueness constraint backs it). Times are");
+        text.AppendLine("integers of epoch milliseconds. Every node and relationship records its account in `accountUUID`. Secret values");
+        text.AppendLine("(field values, one-time codes, file contents, tokens) have no property to land in: the writer refuses any property");
+        text.AppendLine("that is not declared here.");
+        text.AppendLine();
+        text.AppendLine("## Node types");
+        text.AppendLine();
+        text.AppendLine("| `_type` | `_class` | write mode | description |");
+        text.AppendLine("|---|---|---|---|");
+        foreach (var node in schema.NodeTypes)
+        {
+            text.AppendLine($"| `{node.Type}` | {(node.Class is null ? "(none)" : $"`{node.Class}`")} | {Mode(node)} | {node.Description} |");
+        }
+
+        text.AppendLine();
+        text.AppendLine("## Relationship types");
+        text.AppendLine();
+        text.AppendLine("| relationship | `_type` | description |");
+        text.AppendLine("|---|---|---|");
+        foreach (var relationship in schema.RelationshipTypes)
+        {
+            text.AppendLine($"| `({relationship.From.Type})-[:{relationship.Label}]->({relationship.To.Type})` | `{relationship.Type}` | {relationship.Description} |");
+        }
+
+        foreach (var node in schema.NodeTypes)
+        {
+            text.AppendLine();
+            text.AppendLine($"## `{node.Type}`");
+            text.AppendLine();
+            text.AppendLine(node.Description);
+            if (node.RoleLabels.Count > 0)
+            {
+                text.AppendLine();
+                text.AppendLine("Role labels (added to the one node when the user plays the role): " + string.Join(", ", node.RoleLabels.Select(l => $"`{l}`")) + ".");
+            }
+
+            AppendProperties(text, node.Properties);
+        }
+
+        foreach (var relationship in schema.RelationshipTypes.Where(r => r.Properties.Count > PropertySets.RelationshipCommon.Count))
+        {
+            text.AppendLine();
+            text.AppendLine($"## `{relationship.Type}`");
+            text.AppendLine();
+            text.AppendLine(relationship.Description);
+            AppendProperties(text, relationship.Properties);
+        }
+
+        text.AppendLine();
+        text.AppendLine("## Properties of every relationship");
+        AppendProperties(text, PropertySets.RelationshipCommon);
+        return text.ToString();
+    }
+
+    private static string Mode(NodeType node) => node.WriteMode switch
+    {
+        NodeWriteMode.InsertOnly => "insert-only record",
+        _ when node.IsInventory => "upsert, soft-deleted when gone",
+        _ => "upsert",
+    };
+
+    private static void AppendProperties(StringBuilder text, IReadOnlyList<PropertyDefinition> properties)
+    {
+        text.AppendLine();
+        text.AppendLine("| property | type | indexed | description |");
+        text.AppendLine("|---|---|---|---|");
+        foreach (var property in properties)
+        {
+            text.AppendLine($"| `{property.Name}` | {Kind(property.Kind)} | {(property.Indexed ? "yes" : string.Empty)} | {property.Description} |");
+        }
+    }
+
+    private static string Kind(PropertyKind kind) => kind switch
+    {
+        PropertyKind.String => "string",
+        PropertyKind.Integer => "integer",
+        PropertyKind.Float => "float",
+        PropertyKind.Boolean => "boolean",
+        _ => "list of strings",
+    };
+}

@@ -1,0 +1,74 @@
+using OnePasswordGraph.Graph;
+using OnePasswordGraph.Graph.Internal;
+using static OnePasswordGraph.Graph.Schema.OnePasswordNodeTypes;
+using static OnePasswordGraph.Graph.Schema.OnePasswordRelationshipTypes;
+
+namespace OnePasswordGraph.Tests.Graph.Internal;
+
+public sealed class BatchPlannerTests
+{
+    private static readonly GraphWriteContext Context = new("ACC", "run-7");
+
+    [Fact]
+    public void Plan_RepeatedUser_WrittenOnceWithUnionOfRoleLabelsAndLatestValues()
+    {
+        var changes = new GraphChanges(
+            [
+                new GraphEntity(User, "U1", Props(("email", "old@example.com"), ("name", "Ada")), new HashSet<string> { "one_password_item_usage_user" }),
+                new GraphEntity(User, "U1", Props(("email", "new@example.com"), ("name", null)), new HashSet<string> { "one_password_audit_event_actor_details" }),
+            ],
+            []);
+
+        var batch = Assert.Single(BatchPlanner.Plan(changes, Context, batchSize: 100));
+
+        var part = Assert.IsType<WritePart.Nodes>(Assert.Single(batch.Parts));
+        Assert.Equal(["one_password_audit_event_actor_details", "one_password_item_usage_user"], part.RoleLabels);
+        var row = (IReadOnlyDictionary<string, object?>)Assert.Single(batch.Rows[0])!;
+        var props = (IReadOnlyDictionary<string, object?>)row["props"]!;
+        Assert.Equal("new@example.com", props["email"]);
+        Assert.Equal("Ada", props["name"]);
+        Assert.Equal("ACC", props["accountUUID"]);
+        Assert.Equal("User", props["_class"]);
+    }
+
+    [Fact]
+    public void Plan_PlaceholderAndFullNodeOfOneKey_KeepsOnlyTheFullNode()
+    {
+        var changes = new GraphChanges(
+            [new GraphEntity(Secret, "S1", Props(("vaultUUID", "v1")), IsPlaceholder: true), new GraphEntity(Secret, "S1", Props(("name", "DB")))],
+            []);
+
+        var batch = Assert.Single(BatchPlanner.Plan(changes, Context, batchSize: 100));
+
+        Assert.False(Assert.IsType<WritePart.Nodes>(Assert.Single(batch.Parts)).Placeholder);
+    }
+
+    [Fact]
+    public void Plan_MoreRowsThanBatchSize_CutsInOrderNodesBeforeRelationships()
+    {
+        var users = Enumerable.Range(0, 5).Select(i => new GraphEntity(User, $"U{i}", Props())).ToList();
+        var relationships = users.Select(u => new GraphRelationship(AccountHasUser, "A", u.Key, Props())).ToList();
+
+        var batches = BatchPlanner.Plan(new GraphChanges(users, relationships), Context, batchSize: 4).ToList();
+
+        Assert.Equal([4, 4, 2], batches.Select(b => b.RowCount));
+        Assert.IsType<WritePart.Nodes>(batches[0].Parts.Single());
+        Assert.Equal(2, batches[1].Parts.Count);
+        Assert.IsType<WritePart.Relationships>(batches[2].Parts.Single());
+    }
+
+    [Fact]
+    public void Plan_RelationshipRow_CarriesJupiterOneKeyAndEndStamps()
+    {
+        var batch = Assert.Single(BatchPlanner.Plan(new GraphChanges([], [new GraphRelationship(UserPerformedItemUsage, "U1", "E1", Props())]), Context, batchSize: 10));
+
+        var row = (IReadOnlyDictionary<string, object?>)batch.Rows[0][0]!;
+        var props = (IReadOnlyDictionary<string, object?>)row["props"]!;
+        Assert.Equal("U1|performed|E1", props["_key"]);
+        Assert.Equal("one_password_user_performed_item_usage_event", props["_type"]);
+        Assert.Equal("PERFORMED", props["_class"]);
+        Assert.Equal("one_password_item_usage_event", ((IReadOnlyDictionary<string, object?>)row["toProps"]!)["_type"]);
+    }
+
+    private static Dictionary<string, object?> Props(params (string Key, object? Value)[] values) => values.ToDictionary(v => v.Key, v => v.Value);
+}

@@ -1,0 +1,47 @@
+using OnePasswordGraph.Graph.Schema;
+
+namespace OnePasswordGraph.Tests.Graph.Schema;
+
+public sealed class GraphSchemaTests
+{
+    [Fact]
+    public void OnePassword_CoversEveryTypeOfTheDesignDataModel()
+    {
+        string[] designTypes =
+        [
+            "one_password_account", "one_password_user", "one_password_vault", "one_password_secret", "one_password_item_usage_event",
+            "one_password_audit_event", "one_password_signin_attempt_event", "one_password_sync_state", "one_password_alert",
+        ];
+
+        Assert.Equal(designTypes, GraphSchema.OnePassword.NodeTypes.Select(n => n.Type));
+        Assert.Equal(
+            ["ACCESSED", "FLAGS", "HAS", "PERFORMED", "UPDATED", "USED"],
+            GraphSchema.OnePassword.RelationshipTypes.Select(r => r.Label).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Ctor_BadIdentifierOrForeignEndType_ReportsEveryProblem()
+    {
+        var node = new NodeType("bad label", "Thing", "x", NodeWriteMode.Upsert, [new PropertyDefinition("ok", PropertyKind.String, "x")], []);
+        var stranger = node with { Type = "stranger" };
+        var relationship = new RelationshipType("rel", node, "LINKS-TO", stranger, "x", []);
+
+        var error = Assert.Throws<InvalidOperationException>(() => new GraphSchema([node], [relationship]));
+
+        Assert.Equal(
+            "The graph schema is invalid:\n"
+            + "node type bad label: 'bad label' is not a plain identifier\n"
+            + "relationship type rel: 'LINKS-TO' is not a plain identifier\n"
+            + "relationship type rel: its end types must be declared node types",
+            error.Message.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Declares_EqualButForeignDeclaration_IsFalse()
+    {
+        var copy = OnePasswordNodeTypes.User with { };
+
+        Assert.False(GraphSchema.OnePassword.Declares(copy));
+        Assert.True(GraphSchema.OnePassword.Declares(OnePasswordNodeTypes.User));
+    }
+}
