@@ -10,7 +10,7 @@ namespace OnePasswordGraph.IntegrationTests.Graph;
 [Collection(Neo4jCollection.Name)]
 public sealed class GraphWriterTests(Neo4jServerFixture neo4j) : IAsyncLifetime
 {
-    private static readonly GraphWriteContext Context = new("ACCOUNTAAAAAAAAAAAAAAAAAAA", "run-1");
+    private static readonly GraphWriteContext Context = new("acme", "run-1");
 
     public Task InitializeAsync() => neo4j.ResetAsync();
 
@@ -263,7 +263,7 @@ public sealed class GraphWriterTests(Neo4jServerFixture neo4j) : IAsyncLifetime
         new(Secret, key, new Dictionary<string, object?> { ["itemUUID"] = key, ["vaultUUID"] = "vault1", ["name"] = name, ["tags"] = new[] { "prod" } }, IsPlaceholder: placeholder);
 
     private static GraphEntity Checkpoint(string cursor) =>
-        new(SyncState, "default:itemusages", new Dictionary<string, object?> { ["cursor"] = cursor, ["stream"] = "itemusages", ["account"] = "default" });
+        new(SyncState, "default:itemusages", new Dictionary<string, object?> { ["cursor"] = cursor, ["stream"] = "itemusages" });
 
     private Task<string> GraphDumpAsync() =>
         DumpAsync("MATCH (n) OPTIONAL MATCH (n)-[r]->(m) RETURN n, labels(n) AS labels, type(r) AS type, r, m._key AS to ORDER BY n._key, type, to");

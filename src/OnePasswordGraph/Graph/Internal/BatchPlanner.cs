@@ -90,7 +90,7 @@ internal static class BatchPlanner
             stamped[GraphProperties.Class] = @class;
         }
 
-        stamped[GraphProperties.AccountUuid] = context.AccountUuid;
+        stamped[GraphProperties.Account] = context.Account;
         return stamped;
     }
 

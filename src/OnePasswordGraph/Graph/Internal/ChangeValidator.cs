@@ -11,7 +11,7 @@ internal static class ChangeValidator
 {
     private static readonly HashSet<string> WriterManaged = new(StringComparer.Ordinal)
     {
-        GraphProperties.Key, GraphProperties.Type, GraphProperties.Class, GraphProperties.AccountUuid, GraphProperties.FirstSeenOn,
+        GraphProperties.Key, GraphProperties.Type, GraphProperties.Class, GraphProperties.Account, GraphProperties.FirstSeenOn,
         GraphProperties.LastSeenOn, GraphProperties.Placeholder, GraphProperties.SyncTag, GraphProperties.Active, GraphProperties.DeletedOn,
     };
 

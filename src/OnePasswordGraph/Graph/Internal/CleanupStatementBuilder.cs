@@ -21,7 +21,7 @@ internal static class CleanupStatementBuilder
         }
 
         return $"MATCH (n:{Name(type.Type)})\n"
-            + $"WHERE n.{Name(AccountUuid)} = $account AND n.{Name(Active)} = true AND n.{Name(SyncTag)} <> $syncTag{Scope("n", scopeProperty)}\n"
+            + $"WHERE n.{Name(Account)} = $account AND n.{Name(Active)} = true AND n.{Name(SyncTag)} <> $syncTag{Scope("n", scopeProperty)}\n"
             + "WITH n LIMIT $limit\n"
             + $"SET n.{Name(Active)} = false, n.{Name(DeletedOn)} = $now\n"
             + "RETURN count(n) AS cleaned";
@@ -35,7 +35,7 @@ internal static class CleanupStatementBuilder
         }
 
         return $"MATCH (a:{Name(type.From.Type)})-[r:{Name(type.Label)}]->(:{Name(type.To.Type)})\n"
-            + $"WHERE r.{Name(AccountUuid)} = $account AND r.{Name(SyncTag)} <> $syncTag{Scope("a", fromScopeProperty)}\n"
+            + $"WHERE r.{Name(Account)} = $account AND r.{Name(SyncTag)} <> $syncTag{Scope("a", fromScopeProperty)}\n"
             + "WITH r LIMIT $limit\n"
             + "DELETE r\n"
             + "RETURN count(*) AS cleaned";

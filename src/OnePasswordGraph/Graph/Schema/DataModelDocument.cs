@@ -18,7 +18,7 @@ public static class DataModelDocument
         text.AppendLine();
         text.AppendLine("Every node carries `_key`, `_type` and `_class` (JupiterOne conventions). Its Neo4j labels are its `_type` and its");
         text.AppendLine("`_class`, plus the role labels it earned. `_key` is unique per `_type` (a uniqueness constraint backs it). Times are");
-        text.AppendLine("integers of epoch milliseconds. Every node and relationship records its account in `accountUUID`. Secret values");
+        text.AppendLine("integers of epoch milliseconds. Every node and relationship records its account (the configured name) in `account`. Secret values");
         text.AppendLine("(field values, one-time codes, file contents, tokens) have no property to land in: the writer refuses any property");
         text.AppendLine("that is not declared here.");
         text.AppendLine();

@@ -6,7 +6,7 @@ public static class GraphProperties
     public const string Key = "_key";
     public const string Type = "_type";
     public const string Class = "_class";
-    public const string AccountUuid = "accountUUID";
+    public const string Account = "account";
     public const string FirstSeenOn = "firstSeenOn";
     public const string LastSeenOn = "lastSeenOn";
     public const string Placeholder = "placeholder";

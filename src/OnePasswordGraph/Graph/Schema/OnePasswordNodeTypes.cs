@@ -7,7 +7,7 @@ public static class OnePasswordNodeTypes
 {
     public static readonly NodeType Account = new(
         "one_password_account", "Account", "A 1Password account synced by OnePasswordGraph.", NodeWriteMode.Upsert,
-        Join(NodeCommon, [Str("name", "The account's name in the configuration."), Str("eventsIntegrationUUID", "Uuid of the Events Reporting integration the token belongs to."), List("eventsFeatures", "Features the Events token has (auditevents, itemusages, signinattempts).")]),
+        Join(NodeCommon, [Str("name", "The account's name in the configuration."), Str("accountUUID", "The 1Password account uuid (from the Events token's introspection)."), Str("eventsIntegrationUUID", "Uuid of the Events Reporting integration the token belongs to."), List("eventsFeatures", "Features the Events token has (auditevents, itemusages, signinattempts).")]),
         []);
 
     public static readonly NodeType User = new(
@@ -27,22 +27,22 @@ public static class OnePasswordNodeTypes
 
     public static readonly NodeType ItemUsageEvent = new(
         "one_password_item_usage_event", "Record", "An item usage from the Events API: someone filled, revealed, copied, exported... an item.", NodeWriteMode.InsertOnly,
-        Join(NodeCommon, Event, Client, Location, [Str("action", "fill, reveal, secure-copy, export, server-fetch, ... (unknown values kept)."), Int("usedVersion", "Item version that was used."), Str("vaultUUID", "Vault of the item.", indexed: true), Str("itemUUID", "The item.", indexed: true), Str("userUUID", "Who used it.", indexed: true)]),
+        Join(NodeCommon, Event, Client, Location, [Str("accountUUID", "Account where the action happened (v2)."), Str("action", "fill, reveal, secure-copy, export, server-fetch, ... (unknown values kept)."), Int("usedVersion", "Item version that was used."), Str("vaultUUID", "Vault of the item.", indexed: true), Str("itemUUID", "The item.", indexed: true), Str("userUUID", "Who used it.", indexed: true)]),
         []);
 
     public static readonly NodeType AuditEvent = new(
         "one_password_audit_event", "Record", "An audit event from the Events API: what an actor changed.", NodeWriteMode.InsertOnly,
-        Join(NodeCommon, Event, Location, [Str("action", "Audit action code (grant, revoke, disblmfa, ... unknown values kept)."), Str("actorUUID", "Who did it.", indexed: true), Str("actorType", "user or external_user (v2)."), Str("actorAccountUUID", "Account of the actor (v2)."), Str("objectType", "Object type code (vault, uva, gm, user, ...)."), Str("objectUUID", "The object acted on.", indexed: true), Int("auxId", "Auxiliary id (e.g. a device)."), Str("auxUUID", "Auxiliary uuid (e.g. a user joining a group)."), Str("auxInfo", "Auxiliary free text."), Str("sessionUUID", "Session of the actor."), Str("sessionIP", "IP of the actor's session."), Int("sessionLoginTime", "When the session began (epoch ms)."), Str("deviceUUID", "Device of the session.")]),
+        Join(NodeCommon, Event, Location, [Str("action", "Audit action code (grant, revoke, disblmfa, ... unknown values kept)."), Str("actorUUID", "Who did it.", indexed: true), Str("actorType", "user or external_user (v2)."), Str("actorAccountUUID", "Account of the actor (v2)."), Str("accountUUID", "Account where the action happened (v2)."), Str("objectType", "Object type code (vault, uva, gm, user, ...)."), Str("objectUUID", "The object acted on.", indexed: true), Int("auxId", "Auxiliary id (e.g. a device)."), Str("auxUUID", "Auxiliary uuid (e.g. a user joining a group)."), Str("auxInfo", "Auxiliary free text."), Str("sessionUUID", "Session of the actor."), Str("sessionIP", "IP of the actor's session."), Int("sessionLoginTime", "When the session began (epoch ms)."), Str("deviceUUID", "Device of the session.")]),
         []);
 
     public static readonly NodeType SignInAttemptEvent = new(
         "one_password_signin_attempt_event", "Record", "A sign-in attempt from the Events API.", NodeWriteMode.InsertOnly,
-        Join(NodeCommon, Event, Client, Location, [Str("sessionUUID", "Session of the attempt."), Str("category", "success, credentials_failed, mfa_failed, ... (unknown values kept).", indexed: true), Str("type", "credentials_ok, mfa_ok, country_blocked, ... (unknown values kept)."), Str("country", "Country 1Password attributes the attempt to."), Str("details", "Extra information, such as the firewall rule's matched value."), Str("userUUID", "The target user.", indexed: true)]),
+        Join(NodeCommon, Event, Client, Location, [Str("sessionUUID", "Session of the attempt."), Str("category", "success, credentials_failed, mfa_failed, ... (unknown values kept).", indexed: true), Str("type", "credentials_ok, mfa_ok, country_blocked, ... (unknown values kept)."), Str("country", "Country 1Password attributes the attempt to."), Str("details", "Extra information, such as the firewall rule's matched value."), Str("accountUUID", "Account of the attempt (v2)."), Str("userUUID", "The target user.", indexed: true)]),
         []);
 
     public static readonly NodeType SyncState = new(
         "one_password_sync_state", null, "Cursors, run bookkeeping and the lease of one (account, stream).", NodeWriteMode.Upsert,
-        Join(NodeCommon, [Str("account", "Configured account name."), Str("stream", "itemusages, auditevents, signinattempts, inventory or lease."), Str("cursor", "The Events API cursor that follows the last page written."), Str("apiVersion", "The API version the cursor belongs to."), Int("updatedOn", "When the cursor or bookkeeping last changed (epoch ms)."), Int("lastEventTimestamp", "Newest event time seen on the stream (epoch ms)."), Int("eventsWritten", "Events written by the run so far."), Str("lastRunId", "Id of the last run."), Str("lastRunOutcome", "succeeded or failed."), Str("lastRunSummary", "The last run summary as JSON."), Int("lastRunStartedOn", "When the last run began (epoch ms)."), Int("lastRunFinishedOn", "When the last run ended (epoch ms)."), Str("leaseHolder", "Process holding the account's lease."), Int("leaseExpiresOn", "When the lease lapses unless renewed (epoch ms).")]),
+        Join(NodeCommon, [Str("stream", "itemusages, auditevents, signinattempts, inventory or lease."), Str("cursor", "The Events API cursor that follows the last page written."), Str("apiVersion", "The API version the cursor belongs to."), Int("updatedOn", "When the cursor or bookkeeping last changed (epoch ms)."), Int("lastEventTimestamp", "Newest event time seen on the stream (epoch ms)."), Int("eventsWritten", "Events written by the run so far."), Str("lastRunId", "Id of the last run."), Str("lastRunOutcome", "succeeded or failed."), Str("lastRunSummary", "The last run summary as JSON."), Int("lastRunStartedOn", "When the last run began (epoch ms)."), Int("lastRunFinishedOn", "When the last run ended (epoch ms)."), Str("leaseHolder", "Process holding the account's lease."), Int("leaseExpiresOn", "When the lease lapses unless renewed (epoch ms).")]),
         []);
 
     public static readonly NodeType Alert = new(

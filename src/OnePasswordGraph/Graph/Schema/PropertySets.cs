@@ -8,7 +8,7 @@ internal static class PropertySets
         Str(GraphProperties.Key, "The 1Password uuid of the thing (unique per _type)."),
         Str(GraphProperties.Type, "The JupiterOne-style type, also the node's first label."),
         Str(GraphProperties.Class, "The JupiterOne data-model class, also the node's second label."),
-        Str(GraphProperties.AccountUuid, "The account the node belongs to (introspected account uuid, or the configured account name).", indexed: true),
+        Str(GraphProperties.Account, "The configured name of the account the node was synced for (the scope of cleanup and leases).", indexed: true),
         Int(GraphProperties.FirstSeenOn, "When OnePasswordGraph first wrote the node (epoch ms); for events, the ingestion time."),
         Int(GraphProperties.LastSeenOn, "When OnePasswordGraph last wrote the node (epoch ms)."),
         Bool(GraphProperties.Placeholder, "True while the node is only known from a reference (an event naming an item Connect cannot see)."),
@@ -57,7 +57,7 @@ internal static class PropertySets
         Str(GraphProperties.Key, "fromKey|label|toKey."),
         Str(GraphProperties.Type, "The JupiterOne-style relationship type."),
         Str(GraphProperties.Class, "The relationship label."),
-        Str(GraphProperties.AccountUuid, "The account the relationship belongs to."),
+        Str(GraphProperties.Account, "The configured name of the account the relationship was synced for."),
         Int(GraphProperties.FirstSeenOn, "When OnePasswordGraph first wrote the relationship (epoch ms)."),
         Int(GraphProperties.LastSeenOn, "When OnePasswordGraph last wrote the relationship (epoch ms)."),
     ];

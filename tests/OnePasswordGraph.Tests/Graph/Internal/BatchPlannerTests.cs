@@ -27,7 +27,7 @@ public sealed class BatchPlannerTests
         var props = (IReadOnlyDictionary<string, object?>)row["props"]!;
         Assert.Equal("new@example.com", props["email"]);
         Assert.Equal("Ada", props["name"]);
-        Assert.Equal("ACC", props["accountUUID"]);
+        Assert.Equal("ACC", props["account"]);
         Assert.Equal("User", props["_class"]);
     }
 

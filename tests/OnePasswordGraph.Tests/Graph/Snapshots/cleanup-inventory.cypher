@@ -1,23 +1,23 @@
 MATCH (n:`one_password_vault`)
-WHERE n.`accountUUID` = $account AND n.`active` = true AND n.`syncTag` <> $syncTag
+WHERE n.`account` = $account AND n.`active` = true AND n.`syncTag` <> $syncTag
 WITH n LIMIT $limit
 SET n.`active` = false, n.`deletedOn` = $now
 RETURN count(n) AS cleaned
 ;
 MATCH (n:`one_password_secret`)
-WHERE n.`accountUUID` = $account AND n.`active` = true AND n.`syncTag` <> $syncTag AND n.`vaultUUID` IN $scope
+WHERE n.`account` = $account AND n.`active` = true AND n.`syncTag` <> $syncTag AND n.`vaultUUID` IN $scope
 WITH n LIMIT $limit
 SET n.`active` = false, n.`deletedOn` = $now
 RETURN count(n) AS cleaned
 ;
 MATCH (a:`one_password_vault`)-[r:`HAS`]->(:`one_password_secret`)
-WHERE r.`accountUUID` = $account AND r.`syncTag` <> $syncTag AND a.`vaultUUID` IN $scope
+WHERE r.`account` = $account AND r.`syncTag` <> $syncTag AND a.`vaultUUID` IN $scope
 WITH r LIMIT $limit
 DELETE r
 RETURN count(*) AS cleaned
 ;
 MATCH (a:`one_password_account`)-[r:`HAS`]->(:`one_password_vault`)
-WHERE r.`accountUUID` = $account AND r.`syncTag` <> $syncTag
+WHERE r.`account` = $account AND r.`syncTag` <> $syncTag
 WITH r LIMIT $limit
 DELETE r
 RETURN count(*) AS cleaned
