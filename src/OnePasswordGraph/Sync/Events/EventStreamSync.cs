@@ -1,0 +1,166 @@
+using Microsoft.Extensions.Logging;
+using OnePasswordGraph.Graph;
+using OnePasswordGraph.Resilience;
+using OnePasswordGraph.Sync.Internal;
+
+namespace OnePasswordGraph.Sync.Events;
+
+/// <summary>
+/// Brings one stream of one account up to date, exactly once in effect: each page is written in one statement
+/// together with the cursor that follows it, so a crash anywhere keeps both or neither, and a replayed page merges
+/// onto the same event nodes. The next page is fetched while the current one is written, and at most two pages are
+/// held in memory whatever the size of the backfill.
+/// </summary>
+public sealed class EventStreamSync<TEvent>
+{
+    /// <summary>The Events API keeps 120 days of events.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(120);
+
+    private const int PagesPerProgressLine = 10;
+
+    private readonly IEventPageSource<TEvent> _source;
+    private readonly IEventMapper<TEvent> _mapper;
+    private readonly GraphWriter _writer;
+    private readonly SyncStateStore _state;
+    private readonly TransientRetry _retry;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly int _pageSize;
+
+    public EventStreamSync(
+        IEventPageSource<TEvent> source,
+        IEventMapper<TEvent> mapper,
+        GraphWriter writer,
+        SyncStateStore state,
+        TransientRetry retry,
+        TimeProvider timeProvider,
+        ILogger logger,
+        int pageSize)
+    {
+        _source = source;
+        _mapper = mapper;
+        _writer = writer;
+        _state = state;
+        _retry = retry;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _pageSize = pageSize;
+    }
+
+    /// <summary>Pages through the stream until it is caught up. Stops between pages when cancelled.</summary>
+    public async Task<StepOutcome> RunAsync(string account, DateTimeOffset? backfillStart, CancellationToken cancellationToken)
+    {
+        var stored = await _state.ReadAsync(account, _source.Stream, cancellationToken).ConfigureAwait(false);
+        var progress = new StreamProgress(stored?.LastEventTimestamp, _timeProvider.GetTimestamp());
+        var request = FirstRequest(account, stored, backfillStart);
+        var page = await FetchAsync(account, request, progress, cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            var next = page.HasMore ? FetchAsync(account, new EventPageRequest.Continue(page.Cursor), progress, cancellationToken) : null;
+            try
+            {
+                // The page in flight is committed even when a shutdown is requested, so the stored cursor always
+                // matches what was written.
+                await WriteAsync(account, request, page, progress).ConfigureAwait(false);
+            }
+            catch
+            {
+                Observe(next);
+                throw;
+            }
+
+            if (next is null)
+            {
+                break;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            request = new EventPageRequest.Continue(page.Cursor);
+            page = await next.ConfigureAwait(false);
+        }
+
+        LogProgress(account, progress);
+        return new StepOutcome(progress.CountsByType);
+    }
+
+    private EventPageRequest FirstRequest(string account, StreamState? stored, DateTimeOffset? backfillStart)
+    {
+        if (stored?.Cursor is { } cursor && stored.ApiVersion == _source.ApiVersion)
+        {
+            return new EventPageRequest.Continue(cursor);
+        }
+
+        var now = _timeProvider.GetUtcNow();
+        DateTimeOffset start;
+        if (stored?.LastEventTimestamp is { } last)
+        {
+            start = DateTimeOffset.FromUnixTimeMilliseconds(last);
+            SyncLog.CursorReset(_logger, account, _source.Stream, $"it belongs to API {stored.ApiVersion}, the stream now uses {_source.ApiVersion}", start);
+        }
+        else
+        {
+            start = backfillStart ?? now;
+            SyncLog.StreamStarted(_logger, account, _source.Stream, start);
+        }
+
+        var oldest = now - Retention;
+        if (start < oldest)
+        {
+            SyncLog.BackfillClamped(_logger, account, _source.Stream, start, oldest);
+            start = oldest;
+        }
+
+        return new EventPageRequest.Reset(start, _pageSize);
+    }
+
+    private async Task<EventPage<TEvent>> FetchAsync(string account, EventPageRequest request, StreamProgress progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _retry.ExecuteAsync(token => _source.FetchAsync(request, token), cancellationToken).ConfigureAwait(false);
+        }
+        catch (CursorRejectedException ex) when (request is EventPageRequest.Continue)
+        {
+            // A cursor the API no longer accepts: restart from the newest event written. Events at that time are
+            // fetched again and merge onto their nodes by uuid.
+            var start = progress.NewestEvent is { } newest ? DateTimeOffset.FromUnixTimeMilliseconds(newest) : _timeProvider.GetUtcNow() - Retention;
+            SyncLog.CursorReset(_logger, account, _source.Stream, ex.Message, start);
+            var reset = new EventPageRequest.Reset(start, _pageSize);
+            return await _retry.ExecuteAsync(token => _source.FetchAsync(reset, token), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task WriteAsync(string account, EventPageRequest request, EventPage<TEvent> page, StreamProgress progress)
+    {
+        if (page.Items.Count == 0 && request is EventPageRequest.Continue { Value: var sent } && sent == page.Cursor)
+        {
+            return;
+        }
+
+        var changes = _mapper.Map(page.Items, _source.ApiVersion);
+        var newest = page.Items.Count == 0 ? progress.NewestEvent : Math.Max(progress.NewestEvent ?? long.MinValue, page.Items.Max(e => _mapper.TimestampOf(e).ToUnixTimeMilliseconds()));
+        var checkpoint = SyncStateStore.Entity(account, _source.Stream, new Dictionary<string, object?>
+        {
+            ["cursor"] = page.Cursor,
+            ["apiVersion"] = _source.ApiVersion,
+            ["updatedOn"] = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds(),
+            ["lastEventTimestamp"] = newest,
+            ["eventsWritten"] = progress.Events + page.Items.Count,
+        });
+        await _writer.WriteWithCheckpointAsync(changes, checkpoint, new GraphWriteContext(account), CancellationToken.None).ConfigureAwait(false);
+        progress.Add(changes, page.Items.Count, newest);
+        if (progress.Pages % PagesPerProgressLine == 0)
+        {
+            LogProgress(account, progress);
+        }
+    }
+
+    private void LogProgress(string account, StreamProgress progress)
+    {
+        var elapsed = _timeProvider.GetElapsedTime(progress.StartedAt).TotalSeconds;
+        var lag = progress.NewestEvent is { } newest ? (_timeProvider.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(newest)).TotalSeconds : 0;
+        SyncLog.EventPageWritten(_logger, account, _source.Stream, progress.Events, elapsed > 0 ? progress.Events / elapsed : 0, lag);
+    }
+
+    private static void Observe(Task? task) => task?.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+}
