@@ -1,0 +1,40 @@
+using System.Globalization;
+using OnePasswordGraph.Sources.Events.Internal.Protocol;
+
+namespace OnePasswordGraph.Mapping.Events;
+
+/// <summary>The property groups every event type shares, with JupiterOne's names.</summary>
+internal static class EventProperties
+{
+    public static Dictionary<string, object?> Common(string name, DateTimeOffset timestamp, string apiVersion, string? accountUuid) => new(StringComparer.Ordinal)
+    {
+        ["name"] = name,
+        ["displayName"] = name,
+        ["timestamp"] = timestamp.ToUnixTimeMilliseconds(),
+        ["occurredAt"] = timestamp.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
+        ["apiVersion"] = apiVersion,
+        ["accountUUID"] = accountUuid,
+    };
+
+    public static void AddClient(Dictionary<string, object?> properties, EventClient? client)
+    {
+        properties["appName"] = client?.AppName;
+        properties["appVersion"] = client?.AppVersion;
+        properties["platformName"] = client?.PlatformName;
+        properties["platformVersion"] = client?.PlatformVersion;
+        properties["osName"] = client?.OsName;
+        properties["osVersion"] = client?.OsVersion;
+        properties["ipAddress"] = client?.IpAddress;
+    }
+
+    public static void AddLocation(Dictionary<string, object?> properties, EventLocation? location)
+    {
+        properties["locationCountry"] = location?.Country;
+        properties["locationRegion"] = location?.Region;
+        properties["locationCity"] = location?.City;
+        properties["latitude"] = location?.Latitude;
+        properties["longitude"] = location?.Longitude;
+    }
+
+    public static string Who(EventUser? user, string? uuid) => user?.Name ?? user?.Email ?? uuid ?? "unknown user";
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace OnePasswordGraph.Sources.Events.Internal;
+
+/// <summary>
+/// Writes the messages of failed Events API calls: each names the likely cause and what to change. They are built
+/// from the base URL, the token's claims and introspection, never from the token itself.
+/// </summary>
+internal sealed class EventsApiErrors(Uri baseUrl, EventsTokenClaims? claims)
+{
+    private EventsIntrospection? _introspection;
+
+    private string Host => baseUrl.Host;
+
+    public EventsIntrospection Remember(EventsIntrospection introspection)
+    {
+        _introspection = introspection;
+        return introspection;
+    }
+
+    public EventsApiException FromStatus(int status, string? serverText, string path, EventStreamKind? stream, TimeSpan? retryAfter)
+    {
+        var said = serverText is null ? string.Empty : $": {serverText}";
+        var message = status switch
+        {
+            400 => $"The Events API at {Host} refused the request to {path} (HTTP 400{said}). A stored cursor may be invalid or expired, the page size may be outside 1 to 1000, or a time may not be RFC 3339.",
+            401 or 403 when stream is { } s && MissingFeature(s) is { } missing => missing,
+            401 or 403 => $"The Events API at {Host} rejected the token (HTTP {status}{said}). {TokenHint()}",
+            404 => $"The Events API at {Host} has no {path} (HTTP 404). Check OnePassword:Events:BaseUrl: it must be the regional host ({string.Join(", ", EventsApiRegions.Hosts)}) without a path.",
+            429 => $"The Events API at {Host} is rate limiting the token (HTTP 429{said}); retrying{(retryAfter is { } wait ? string.Create(CultureInfo.InvariantCulture, $" after {wait.TotalSeconds:0} s") : string.Empty)}.",
+            _ => $"The Events API at {Host} answered HTTP {status} to {path}{said}.",
+        };
+        return new EventsApiException(message, status, EventsApiErrorClassifier.IsTransient(status), retryAfter);
+    }
+
+    public EventsApiException Unreachable(string path, HttpRequestException inner) =>
+        new($"The Events API at {Host} could not be reached for {path}: {inner.Message}", null, isTransient: true, innerException: inner);
+
+    public EventsApiException TimedOut(string path, TimeSpan timeout, Exception inner) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"The Events API at {Host} did not answer {path} within {timeout.TotalSeconds:0} s."), null, isTransient: true, innerException: inner);
+
+    public EventsApiException Malformed(string path, string what, Exception? inner = null) =>
+        new($"The Events API at {Host} answered {path} with a body that is not an Events API response: {what}.", null, isTransient: false, innerException: inner);
+
+    private string? MissingFeature(EventStreamKind stream)
+    {
+        var features = _introspection?.Features ?? (claims?.Features.Count > 0 ? claims.Features : null);
+        return features is null || features.Contains(stream.Feature(), StringComparer.Ordinal)
+            ? null
+            : $"The Events token lacks the '{stream.Feature()}' feature (it has: {(features.Count == 0 ? "none" : string.Join(", ", features))}). "
+                + $"Issue a token with {stream.ConsoleName()} enabled in the Events Reporting integration, or leave this stream out.";
+    }
+
+    private string TokenHint()
+    {
+        if (claims?.EventsHost is { } issuedFor && !string.Equals(issuedFor, Host, StringComparison.OrdinalIgnoreCase))
+        {
+            return $"The token was issued for {issuedFor}, but OnePassword:Events:BaseUrl points at {Host}: use https://{issuedFor}.";
+        }
+
+        return $"It may be revoked or expired, or issued for another region: each of {string.Join(", ", EventsApiRegions.Hosts)} accepts only its own accounts' tokens. Check OnePassword:Events:BaseUrl and the token.";
+    }
+}

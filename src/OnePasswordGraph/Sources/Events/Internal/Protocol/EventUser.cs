@@ -1,0 +1,22 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace OnePasswordGraph.Sources.Events.Internal.Protocol;
+
+/// <summary>
+/// A user as events carry it (<c>user</c>, <c>target_user</c>, <c>*_details</c>). v2 adds <c>user_type</c> (some
+/// payloads spell it <c>type</c>) and <c>user_account_uuid</c>. Every member is optional.
+/// </summary>
+internal sealed record EventUser(
+    string? Uuid,
+    string? Name,
+    string? Email,
+    string? UserType,
+    [property: JsonPropertyName("type")] string? Type,
+    string? UserAccountUuid)
+{
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Unknown { get; init; }
+
+    public string? EffectiveUserType => UserType ?? Type;
+}

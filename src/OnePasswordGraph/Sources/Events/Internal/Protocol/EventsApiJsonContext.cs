@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+
+namespace OnePasswordGraph.Sources.Events.Internal.Protocol;
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+[JsonSerializable(typeof(EventEnvelope<ItemUsage>))]
+[JsonSerializable(typeof(EventEnvelope<SignInAttempt>))]
+[JsonSerializable(typeof(EventEnvelope<AuditEvent>))]
+[JsonSerializable(typeof(IntrospectionV2))]
+[JsonSerializable(typeof(IntrospectionV1))]
+[JsonSerializable(typeof(ResetCursorRequest))]
+[JsonSerializable(typeof(CursorRequest))]
+[JsonSerializable(typeof(ErrorBody))]
+internal sealed partial class EventsApiJsonContext : JsonSerializerContext;
