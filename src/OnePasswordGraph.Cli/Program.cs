@@ -1,6 +1,8 @@
+using OnePasswordGraph.Cli.Commands;
+
 namespace OnePasswordGraph.Cli;
 
 internal static class Program
 {
-    public static int Main() => 0;
+    public static Task<int> Main(string[] args) => RootCommandFactory.Create(Console.Out, Console.Error).Parse(args).InvokeAsync();
 }

@@ -126,23 +126,28 @@ internal sealed class EventsRequestHandler(EventsSimulatorOptions options, Curso
 
     private static async Task<int> IntrospectAsync(HttpContext context, SimulatedToken token, string version)
     {
-        var body = new Dictionary<string, object?>(StringComparer.Ordinal);
         var issuedAt = token.IssuedAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        if (version == "v2")
+        var v2 = version == "v2";
+        await WriteJsonAsync(context, StatusCodes.Status200OK, writer =>
         {
-            body["uuid"] = token.IntegrationUuid;
-            body["issued_at"] = issuedAt;
-            body["features"] = token.Features;
-            body["account_uuid"] = token.AccountUuid;
-        }
-        else
-        {
-            body["UUID"] = token.IntegrationUuid;
-            body["IssuedAt"] = issuedAt;
-            body["Features"] = token.Features;
-        }
+            // v2 is snake_case and names the account; the deprecated v1 is PascalCase.
+            writer.WriteStartObject();
+            writer.WriteString(v2 ? "uuid" : "UUID", token.IntegrationUuid);
+            writer.WriteString(v2 ? "issued_at" : "IssuedAt", issuedAt);
+            writer.WriteStartArray(v2 ? "features" : "Features");
+            foreach (var feature in token.Features)
+            {
+                writer.WriteStringValue(feature);
+            }
 
-        await WriteJsonAsync(context, StatusCodes.Status200OK, writer => JsonSerializer.Serialize(writer, body, SimulatorJsonContext.Default.DictionaryStringObject)).ConfigureAwait(false);
+            writer.WriteEndArray();
+            if (v2)
+            {
+                writer.WriteString("account_uuid", token.AccountUuid);
+            }
+
+            writer.WriteEndObject();
+        }).ConfigureAwait(false);
         return StatusCodes.Status200OK;
     }
 

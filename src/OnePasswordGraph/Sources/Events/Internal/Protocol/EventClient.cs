@@ -4,15 +4,22 @@ using System.Text.Json.Serialization;
 namespace OnePasswordGraph.Sources.Events.Internal.Protocol;
 
 /// <summary>The 1Password client an item usage or sign-in attempt came from.</summary>
-internal sealed record EventClient(
-    string? AppName,
-    string? AppVersion,
-    string? PlatformName,
-    string? PlatformVersion,
-    string? OsName,
-    string? OsVersion,
-    string? IpAddress)
+internal sealed record EventClient
 {
+    public string? AppName { get; init; }
+
+    public string? AppVersion { get; init; }
+
+    public string? PlatformName { get; init; }
+
+    public string? PlatformVersion { get; init; }
+
+    public string? OsName { get; init; }
+
+    public string? OsVersion { get; init; }
+
+    public string? IpAddress { get; init; }
+
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Unknown { get; init; }
+    public Dictionary<string, JsonElement>? Unknown { get; set; }
 }

@@ -4,8 +4,16 @@ using System.Text.Json.Serialization;
 namespace OnePasswordGraph.Sources.Events.Internal.Protocol;
 
 /// <summary>The session an audit event's actor acted in.</summary>
-internal sealed record EventSession(string? Uuid, DateTimeOffset? LoginTime, string? DeviceUuid, string? Ip)
+internal sealed record EventSession
 {
+    public string? Uuid { get; init; }
+
+    public DateTimeOffset? LoginTime { get; init; }
+
+    public string? DeviceUuid { get; init; }
+
+    public string? Ip { get; init; }
+
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Unknown { get; init; }
+    public Dictionary<string, JsonElement>? Unknown { get; set; }
 }

@@ -1,0 +1,17 @@
+using System.CommandLine;
+
+namespace OnePasswordGraph.Cli.Commands;
+
+/// <summary>The <c>onepassword-graph</c> command and its subcommands.</summary>
+internal static class RootCommandFactory
+{
+    public static RootCommand Create(TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand(
+            "OnePasswordGraph: 1Password Business activity (Events API) and inventory (Connect) in a Neo4j graph.\n"
+            + "Configuration comes from appsettings.json, environment variables (OnePassword__Events__BaseUrl, Neo4j__Url, ...) and --config.");
+        root.Subcommands.Add(SyncCommand.Create(output, error));
+        root.Subcommands.Add(SimulatorCommand.Create(output, error));
+        return root;
+    }
+}

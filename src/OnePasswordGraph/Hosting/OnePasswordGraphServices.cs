@@ -1,0 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using OnePasswordGraph.Graph;
+using OnePasswordGraph.Graph.Internal;
+using OnePasswordGraph.Graph.Schema;
+using OnePasswordGraph.Resilience;
+using OnePasswordGraph.Sync;
+
+namespace OnePasswordGraph.Hosting;
+
+/// <summary>Registers the graph, the sync and the lease for resolved settings.</summary>
+public static class OnePasswordGraphServices
+{
+    public static IServiceCollection AddOnePasswordGraph(this IServiceCollection services, ResolvedConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var neo4j = configuration.Neo4j;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(configuration);
+        services.AddSingleton<ICypherRunner>(provider => new Neo4jHttpCypherRunner(
+            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { BaseAddress = neo4j.Url, Timeout = neo4j.RequestTimeout },
+            new Neo4jConnection(neo4j.Url, neo4j.User, neo4j.Password, neo4j.Database),
+            provider.GetRequiredService<ILogger<Neo4jHttpCypherRunner>>()));
+        services.AddSingleton(provider => new GraphRetries(
+            new TransientRetry("Neo4j", new RetryOptions(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>().CreateLogger("OnePasswordGraph.Resilience.Neo4j")),
+            new TransientRetry("1Password", new RetryOptions(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>().CreateLogger("OnePasswordGraph.Resilience.OnePassword"))));
+        services.AddSingleton(provider => new GraphWriter(
+            provider.GetRequiredService<ICypherRunner>(), provider.GetRequiredService<GraphRetries>().Neo4j, GraphSchema.OnePassword, neo4j.BatchSize,
+            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<GraphWriter>>()));
+        services.AddSingleton(provider => new GraphSchemaInstaller(
+            provider.GetRequiredService<ICypherRunner>(), provider.GetRequiredService<GraphRetries>().Neo4j, GraphSchema.OnePassword, provider.GetRequiredService<ILogger<GraphSchemaInstaller>>()));
+        services.AddSingleton(provider => new SyncStateStore(provider.GetRequiredService<ICypherRunner>(), provider.GetRequiredService<GraphRetries>().Neo4j));
+        services.AddSingleton(provider => new StaleInventoryCleaner(
+            provider.GetRequiredService<ICypherRunner>(), provider.GetRequiredService<GraphRetries>().Neo4j, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IAccountLease>(provider => new Neo4jAccountLease(
+            provider.GetRequiredService<ICypherRunner>(), provider.GetRequiredService<GraphRetries>().Neo4j, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<StepExecutor>();
+        services.AddSingleton(provider => new AccountStepFactory(
+            provider.GetRequiredService<GraphWriter>(), provider.GetRequiredService<SyncStateStore>(), provider.GetRequiredService<GraphRetries>().OnePassword,
+            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<SyncRunner>();
+        services.AddSingleton<ISyncRunner>(provider => provider.GetRequiredService<SyncRunner>());
+        return services;
+    }
+}

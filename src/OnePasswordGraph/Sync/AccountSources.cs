@@ -1,0 +1,39 @@
+using OnePasswordGraph.Sources.Events;
+using OnePasswordGraph.Sources.Events.Internal;
+
+namespace OnePasswordGraph.Sync;
+
+/// <summary>
+/// The clients of one account, kept across runs so that the Events token's request budget spans them (the worker
+/// syncs every few minutes; the limits are per rolling minute and hour).
+/// </summary>
+public sealed class AccountSources : IDisposable
+{
+    private readonly List<IDisposable> _owned = [];
+
+    internal AccountSources(AccountSettings account, TimeProvider timeProvider)
+    {
+        if (account.Events is { } events)
+        {
+            var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            {
+                BaseAddress = events.BaseUrl,
+                Timeout = events.RequestTimeout,
+            };
+            var budget = new RequestBudget(events.RequestsPerMinute, events.RequestsPerHour, timeProvider);
+            _owned.Add(http);
+            _owned.Add(budget);
+            Events = new EventsApiClient(http, events.Token, events.ApiVersion, budget, timeProvider);
+        }
+    }
+
+    internal IEventsApiClient? Events { get; }
+
+    public void Dispose()
+    {
+        foreach (var owned in _owned)
+        {
+            owned.Dispose();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace OnePasswordGraph.Sync;
+
+/// <summary>Renders a run summary as one log line and as the JSON stored on the sync-state node.</summary>
+public static class RunSummaryText
+{
+    public static string Describe(SyncRunSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return string.Join("; ", summary.Steps.Select(step =>
+        {
+            var counts = step.CountsByType.Count == 0 ? string.Empty : " " + string.Join(", ", step.CountsByType.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value}"));
+            var error = step.Error is null ? string.Empty : $" ({step.Error})";
+            return string.Create(CultureInfo.InvariantCulture, $"{step.StepId} {step.Status} in {step.Duration.TotalMilliseconds:0} ms{counts}{error}");
+        }));
+    }
+
+    public static string Json(SyncRunSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("runId", summary.RunId);
+            writer.WriteString("startedAt", summary.StartedAt);
+            writer.WriteNumber("durationMs", (long)summary.Duration.TotalMilliseconds);
+            writer.WriteStartArray("steps");
+            foreach (var step in summary.Steps)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", step.StepId);
+                writer.WriteString("status", step.Status.ToString());
+                writer.WriteNumber("durationMs", (long)step.Duration.TotalMilliseconds);
+                writer.WriteStartObject("counts");
+                foreach (var (type, count) in step.CountsByType.OrderBy(c => c.Key, StringComparer.Ordinal))
+                {
+                    writer.WriteNumber(type, count);
+                }
+
+                writer.WriteEndObject();
+                if (step.Error is not null)
+                {
+                    writer.WriteString("error", step.Error);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}

@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using OnePasswordGraph.Graph;
+using OnePasswordGraph.Sync.Internal;
+
+namespace OnePasswordGraph.Sync;
+
+/// <summary>
+/// Runs one sync of one account: applies the graph schema once per process, runs the account's steps, and stores and
+/// logs the run summary on the account's <c>run</c> sync-state node.
+/// </summary>
+public sealed class SyncRunner : ISyncRunner, IDisposable
+{
+    private readonly GraphSchemaInstaller _installer;
+    private readonly GraphWriter _writer;
+    private readonly StepExecutor _executor;
+    private readonly AccountStepFactory _steps;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private readonly ConcurrentDictionary<string, AccountSources> _sources = new(StringComparer.Ordinal);
+    private bool _schemaApplied;
+
+    public SyncRunner(
+        GraphSchemaInstaller installer, GraphWriter writer, StepExecutor executor, AccountStepFactory steps, TimeProvider timeProvider, ILogger<SyncRunner> logger)
+    {
+        _installer = installer;
+        _writer = writer;
+        _executor = executor;
+        _steps = steps;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    public async Task<SyncRunSummary> RunAsync(AccountSettings account, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var started = _timeProvider.GetUtcNow();
+        var startedTimestamp = _timeProvider.GetTimestamp();
+        var runId = string.Create(CultureInfo.InvariantCulture, $"{started:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("N")[..6]}");
+        var sources = _sources.GetOrAdd(account.Name, _ => _steps.CreateSources(account));
+        var results = await _executor.RunAsync(_steps.Create(account, sources), account, runId, cancellationToken).ConfigureAwait(false);
+        var summary = new SyncRunSummary(account.Name, runId, started, _timeProvider.GetElapsedTime(startedTimestamp), results);
+        await StoreAsync(summary, cancellationToken).ConfigureAwait(false);
+        SyncLog.RunFinished(_logger, account.Name, runId, summary.Succeeded ? "succeeded" : "failed", (long)summary.Duration.TotalMilliseconds, RunSummaryText.Describe(summary));
+        return summary;
+    }
+
+    public void Dispose()
+    {
+        _schemaGate.Dispose();
+        foreach (var sources in _sources.Values)
+        {
+            sources.Dispose();
+        }
+    }
+
+    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_schemaApplied)
+            {
+                await _installer.ApplyAsync(cancellationToken).ConfigureAwait(false);
+                _schemaApplied = true;
+            }
+        }
+        finally
+        {
+            _schemaGate.Release();
+        }
+    }
+
+    private Task<int> StoreAsync(SyncRunSummary summary, CancellationToken cancellationToken)
+    {
+        var state = SyncStateStore.Entity(summary.Account, "run", new Dictionary<string, object?>
+        {
+            ["lastRunId"] = summary.RunId,
+            ["lastRunOutcome"] = summary.Succeeded ? "succeeded" : "failed",
+            ["lastRunSummary"] = RunSummaryText.Json(summary),
+            ["lastRunStartedOn"] = summary.StartedAt.ToUnixTimeMilliseconds(),
+            ["lastRunFinishedOn"] = (summary.StartedAt + summary.Duration).ToUnixTimeMilliseconds(),
+            ["updatedOn"] = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds(),
+        });
+
+        // The summary is bookkeeping of a run that already ended: a shutdown must not lose it.
+        _ = cancellationToken;
+        return _writer.WriteAsync(new GraphChanges([state], []), new GraphWriteContext(summary.Account), CancellationToken.None);
+    }
+}
