@@ -1,0 +1,49 @@
+using System.Diagnostics;
+
+namespace OnePasswordGraph.IntegrationTests.Support;
+
+/// <summary>Runs the built <c>onepassword-graph</c> as a separate process, as an operator would.</summary>
+internal static class CliProcess
+{
+    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "onepassword-graph.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        return Process.Start(start)!;
+    }
+
+    public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        using var process = Start(environment, arguments);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
+    }
+
+    public static Dictionary<string, string> Environment(Neo4jServerFixture neo4j, Uri eventsUrl, string token, string backfill) => new()
+    {
+        ["OnePassword__Events__BaseUrl"] = eventsUrl.ToString(),
+        ["OnePassword__Events__Token"] = token,
+        ["OnePassword__BackfillStartTime"] = backfill,
+        ["Neo4j__Url"] = neo4j.Url.ToString(),
+        ["Neo4j__User"] = neo4j.User,
+        ["Neo4j__Password"] = neo4j.Password,
+    };
+}
