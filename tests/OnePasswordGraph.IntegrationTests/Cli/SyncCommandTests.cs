@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Sockets;
+using OnePasswordGraph.IntegrationTests.Support;
+
+namespace OnePasswordGraph.IntegrationTests.Cli;
+
+public sealed class SyncCommandTests
+{
+    [Fact]
+    public async Task Sync_InvalidConfiguration_Exits2WithEveryProblemAndFetchesNothing()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var url = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
+        var connections = 0;
+        using var stop = new CancellationTokenSource();
+        var accepting = Task.Run(async () =>
+        {
+            try
+            {
+                while (true)
+                {
+                    using var client = await listener.AcceptTcpClientAsync(stop.Token);
+                    Interlocked.Increment(ref connections);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The test is over.
+            }
+        });
+
+        var (exitCode, output) = await CliProcess.RunAsync(
+            new Dictionary<string, string>
+            {
+                ["OnePassword__Events__BaseUrl"] = url,
+                ["OnePassword__Events__Token"] = "tok-secret-123",
+                ["OnePassword__BackfillStartTime"] = "yesterday-ish",
+                ["Neo4j__Url"] = url,
+            },
+            "sync");
+        await stop.CancelAsync();
+        await accepting;
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("- OnePassword:BackfillStartTime 'yesterday-ish' is not an ISO 8601 time; use e.g. 2026-08-01T00:00:00Z.", output, StringComparison.Ordinal);
+        Assert.Contains("- Neo4j:Password is missing; set Neo4j:Password or Neo4j:PasswordFile (the Neo4j password).", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("tok-secret-123", output, StringComparison.Ordinal);
+        Assert.Equal(0, connections);
+    }
+
+    [Fact]
+    public async Task Help_ListsCommandsAndExitCodes()
+    {
+        var (exitCode, output) = await CliProcess.RunAsync(new Dictionary<string, string>(), "sync", "--help");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Exit codes: 0 every step succeeded; 1 some step failed", output, StringComparison.Ordinal);
+    }
+}
