@@ -81,7 +81,7 @@ internal static class SyncCommand
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, held.LostToken);
             var summary = await runner.RunAsync(settings, linked.Token).ConfigureAwait(false);
             await SummaryPrinter.PrintAsync(output, summary).ConfigureAwait(false);
-            if (!summary.Succeeded && summary.Steps.Any(s => s.Status == StepStatus.Failure))
+            if (!summary.Succeeded)
             {
                 exitCode = StepFailed;
             }

@@ -37,7 +37,8 @@ public static class OnePasswordGraphServices
             provider.GetRequiredService<ICypherRunner>(), provider.GetRequiredService<GraphRetries>().Neo4j, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<StepExecutor>();
         services.AddSingleton(provider => new AccountStepFactory(
-            provider.GetRequiredService<GraphWriter>(), provider.GetRequiredService<SyncStateStore>(), provider.GetRequiredService<GraphRetries>().OnePassword,
+            provider.GetRequiredService<GraphWriter>(), provider.GetRequiredService<SyncStateStore>(), provider.GetRequiredService<StaleInventoryCleaner>(),
+            provider.GetRequiredService<GraphRetries>().OnePassword,
             provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<SyncRunner>();
         services.AddSingleton<ISyncRunner>(provider => provider.GetRequiredService<SyncRunner>());

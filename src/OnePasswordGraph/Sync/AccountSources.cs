@@ -1,3 +1,5 @@
+using OnePasswordGraph.Sources.Connect;
+using OnePasswordGraph.Sources.Connect.Internal;
 using OnePasswordGraph.Sources.Events;
 using OnePasswordGraph.Sources.Events.Internal;
 
@@ -25,9 +27,22 @@ public sealed class AccountSources : IDisposable
             _owned.Add(budget);
             Events = new EventsApiClient(http, events.Token, events.ApiVersion, budget, timeProvider);
         }
+
+        if (account.Connect is { } connect)
+        {
+            var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            {
+                BaseAddress = connect.BaseUrl,
+                Timeout = connect.RequestTimeout,
+            };
+            _owned.Add(http);
+            Connect = new ConnectClient(http, connect.Token, timeProvider);
+        }
     }
 
     internal IEventsApiClient? Events { get; }
+
+    internal IConnectClient? Connect { get; }
 
     public void Dispose()
     {

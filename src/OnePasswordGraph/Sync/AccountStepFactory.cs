@@ -6,27 +6,35 @@ using OnePasswordGraph.Resilience;
 using OnePasswordGraph.Sources.Events;
 using OnePasswordGraph.Sources.Events.Internal;
 using OnePasswordGraph.Sync.Events;
+using OnePasswordGraph.Sync.Inventory;
 
 namespace OnePasswordGraph.Sync;
 
 /// <summary>
-/// Declares the steps of an account's sync: <c>account</c> (introspection), then the three event streams, each
-/// depending on it. Streams the account's token may not read are skipped with the reason.
+/// Declares the steps of an account's sync: <c>account</c> (introspection), then the three event streams and
+/// <c>vaults</c>, each depending on it, and <c>items</c> depending on <c>vaults</c>. Streams the token may not read,
+/// and sources that are not configured, are skipped with the reason.
 /// </summary>
 public sealed class AccountStepFactory
 {
     public const string AccountStep = "account";
+    public const string VaultsStep = "vaults";
+    public const string ItemsStep = "items";
+    private const string NoConnect = "the account has no Connect server configured";
 
     private readonly GraphWriter _writer;
     private readonly SyncStateStore _states;
+    private readonly StaleInventoryCleaner _cleaner;
     private readonly TransientRetry _sourceRetry;
     private readonly TimeProvider _timeProvider;
     private readonly ILoggerFactory _loggers;
 
-    public AccountStepFactory(GraphWriter writer, SyncStateStore states, TransientRetry sourceRetry, TimeProvider timeProvider, ILoggerFactory loggers)
+    public AccountStepFactory(
+        GraphWriter writer, SyncStateStore states, StaleInventoryCleaner cleaner, TransientRetry sourceRetry, TimeProvider timeProvider, ILoggerFactory loggers)
     {
         _writer = writer;
         _states = states;
+        _cleaner = cleaner;
         _sourceRetry = sourceRetry;
         _timeProvider = timeProvider;
         _loggers = loggers;
@@ -44,8 +52,15 @@ public sealed class AccountStepFactory
             EventStep(account, sources, EventStreamKind.ItemUsages, (client, request, token) => client.GetItemUsagesAsync(request, token), name => new ItemUsageMapper(name)),
             EventStep(account, sources, EventStreamKind.AuditEvents, (client, request, token) => client.GetAuditEventsAsync(request, token), name => new AuditEventMapper(name)),
             EventStep(account, sources, EventStreamKind.SignInAttempts, (client, request, token) => client.GetSignInAttemptsAsync(request, token), name => new SignInAttemptMapper(name)),
+            new SyncStep(VaultsStep, [AccountStep], [OnePasswordNodeTypes.Vault.Type], (context, token) =>
+                Inventory(sources) is { } inventory ? inventory.SyncVaultsAsync(context, token) : Task.FromResult(StepOutcome.Skipped(NoConnect))),
+            new SyncStep(ItemsStep, [VaultsStep], [OnePasswordNodeTypes.Secret.Type], (context, token) =>
+                Inventory(sources) is { } inventory ? inventory.SyncItemsAsync(context, account.Connect!.FetchItemDetails, token) : Task.FromResult(StepOutcome.Skipped(NoConnect))),
         ];
     }
+
+    private InventorySync? Inventory(AccountSources sources) =>
+        sources.Connect is { } client ? new InventorySync(client, _writer, _cleaner, _sourceRetry, _loggers.CreateLogger("OnePasswordGraph.Sync.Inventory")) : null;
 
     private async Task<StepOutcome> IntrospectAsync(StepContext context, AccountSources sources, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OnePasswordGraph.Graph;
 using OnePasswordGraph.Graph.Schema;
@@ -10,17 +11,21 @@ namespace OnePasswordGraph.IntegrationTests.Support;
 /// <summary>Builds the product's sync runner against the test Neo4j, as the host would.</summary>
 internal static class ScenarioSync
 {
-    public static SyncRunner CreateRunner(Neo4jServerFixture neo4j, TimeProvider? timeProvider = null)
+    public static SyncRunner CreateRunner(Neo4jServerFixture neo4j, TimeProvider? timeProvider = null, ILoggerFactory? loggers = null)
     {
         var clock = timeProvider ?? TimeProvider.System;
-        var retry = new TransientRetry("1Password", new RetryOptions { InitialDelay = TimeSpan.FromMilliseconds(20) }, clock, NullLogger.Instance);
+        var logs = loggers ?? NullLoggerFactory.Instance;
+        var retry = new TransientRetry("1Password", new RetryOptions { InitialDelay = TimeSpan.FromMilliseconds(20), MaxRetryAttempts = 2 }, clock, logs.CreateLogger("retry"));
         var writer = neo4j.CreateWriter(clock);
-        var steps = new AccountStepFactory(writer, new SyncStateStore(neo4j.Runner, Neo4jServerFixture.CreateRetry()), retry, clock, NullLoggerFactory.Instance);
+        var cleaner = new StaleInventoryCleaner(neo4j.Runner, Neo4jServerFixture.CreateRetry(), clock);
+        var steps = new AccountStepFactory(writer, new SyncStateStore(neo4j.Runner, Neo4jServerFixture.CreateRetry()), cleaner, retry, clock, logs);
         return new SyncRunner(
             new GraphSchemaInstaller(neo4j.Runner, Neo4jServerFixture.CreateRetry(), GraphSchema.OnePassword, NullLogger<GraphSchemaInstaller>.Instance),
-            writer, new StepExecutor(clock, NullLogger<StepExecutor>.Instance), steps, clock, NullLogger<SyncRunner>.Instance);
+            writer, new StepExecutor(clock, logs.CreateLogger<StepExecutor>()), steps, clock, logs.CreateLogger<SyncRunner>());
     }
 
     public static AccountSettings Account(Uri eventsUrl, string token, DateTimeOffset? backfill, string name = ConfigurationResolver.DefaultAccountName) =>
         new(name, new EventsSettings(eventsUrl, token, "v2", 1000, TimeSpan.FromSeconds(30), 600, 30000), null, backfill);
+
+    public static ConnectSettings Connect(Uri url, string token, bool fetchDetails = false) => new(url, token, fetchDetails, TimeSpan.FromSeconds(30));
 }

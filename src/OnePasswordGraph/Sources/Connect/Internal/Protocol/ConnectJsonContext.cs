@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace OnePasswordGraph.Sources.Connect.Internal.Protocol;
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, PropertyNameCaseInsensitive = true)]
+[JsonSerializable(typeof(List<ConnectVault>))]
+[JsonSerializable(typeof(List<ConnectItem>))]
+[JsonSerializable(typeof(ConnectItemDetails))]
+[JsonSerializable(typeof(ConnectHealth))]
+[JsonSerializable(typeof(ConnectError))]
+internal sealed partial class ConnectJsonContext : JsonSerializerContext;
