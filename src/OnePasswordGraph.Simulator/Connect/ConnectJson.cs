@@ -135,7 +135,14 @@ internal static class ConnectJson
         }
 
         writer.WriteEndArray();
-        writer.WriteStartArray("files");
+        writer.WritePropertyName("files");
+        Files(writer, item, inline: true);
+    }
+
+    /// <summary>Writes an item's files; their content only when inlined, as <c>inline_files=true</c> asks.</summary>
+    public static void Files(Utf8JsonWriter writer, ScenarioItem item, bool inline)
+    {
+        writer.WriteStartArray();
         foreach (var file in item.Files)
         {
             writer.WriteStartObject();
@@ -143,7 +150,18 @@ internal static class ConnectJson
             writer.WriteString("name", file.Name);
             writer.WriteNumber("size", file.Content.Length);
             writer.WriteString("content_path", $"/v1/vaults/{item.VaultId}/items/{item.Id}/files/{file.Id}/content");
-            writer.WriteString("content", Convert.ToBase64String(file.Content));
+            if (file.SectionId is not null)
+            {
+                writer.WriteStartObject("section");
+                writer.WriteString("id", file.SectionId);
+                writer.WriteEndObject();
+            }
+
+            if (inline)
+            {
+                writer.WriteString("content", Convert.ToBase64String(file.Content));
+            }
+
             writer.WriteEndObject();
         }
 

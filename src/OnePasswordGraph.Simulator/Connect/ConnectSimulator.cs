@@ -137,7 +137,7 @@ public sealed partial class ConnectSimulator : IAsyncDisposable
         }
 
         var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (parts is not ["v1", "vaults", ..] || parts.Length > 5 || (parts.Length >= 4 && parts[3] != "items"))
+        if (parts is not ["v1", "vaults", ..] || parts.Length > 6 || (parts.Length >= 4 && parts[3] != "items") || (parts.Length == 6 && parts[5] != "files"))
         {
             return Error(404, "Not found");
         }
@@ -160,7 +160,8 @@ public sealed partial class ConnectSimulator : IAsyncDisposable
                 2 => ListVaults(scope, request.Query["filter"].ToString()),
                 3 => Vault(scope, parts[2]),
                 4 => ListItems(scope, parts[2], request.Query["filter"].ToString()),
-                _ => Item(scope, parts[2], parts[4]),
+                5 => Item(scope, parts[2], parts[4]),
+                _ => Files(scope, parts[2], parts[4], request.Query["inline_files"] == "true"),
             };
         }
     }
@@ -224,6 +225,17 @@ public sealed partial class ConnectSimulator : IAsyncDisposable
 
         var item = _items.FirstOrDefault(i => i.Id == itemId && i.VaultId == vaultId);
         return item is null ? Error(404, $"item {itemId} not found") : Json(writer => ConnectJson.Item(writer, item, full: true));
+    }
+
+    private (int, byte[], string) Files(IReadOnlySet<string> scope, string vaultId, string itemId, bool inline)
+    {
+        if (Scoped(scope, vaultId) is { } refused)
+        {
+            return refused;
+        }
+
+        var item = _items.FirstOrDefault(i => i.Id == itemId && i.VaultId == vaultId);
+        return item is null ? Error(404, $"item {itemId} not found") : Json(writer => ConnectJson.Files(writer, item, inline));
     }
 
     // Unknown vault → 404; known but not granted to the token → 403 (the reference's recommendation).

@@ -20,7 +20,7 @@ internal sealed class InventorySync(IConnectClient client, GraphWriter writer, S
     public async Task<StepOutcome> SyncVaultsAsync(StepContext context, CancellationToken cancellationToken)
     {
         var account = context.Account.Name;
-        var vaults = await retry.ExecuteAsync(client.ListVaultsAsync, cancellationToken).ConfigureAwait(false);
+        var vaults = await retry.ExecuteAsync(token => client.ListVaultsAsync(token), cancellationToken).ConfigureAwait(false);
         var write = new GraphWriteContext(account, context.RunId);
         await writer.WriteAsync(InventoryMapper.Vaults(account, vaults), write, cancellationToken).ConfigureAwait(false);
         context.Set(new VaultListing([.. vaults.Select(v => v.Id)]));

@@ -13,11 +13,30 @@ internal sealed class ConnectClient(HttpClient httpClient, string token, TimePro
 
     private string Server => httpClient.BaseAddress!.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
 
-    public async Task<IReadOnlyList<ConnectVault>> ListVaultsAsync(CancellationToken cancellationToken) =>
-        await GetAsync("/v1/vaults", ConnectJsonContext.Default.ListConnectVault, cancellationToken).ConfigureAwait(false);
+    public async Task<IReadOnlyList<ConnectVault>> ListVaultsAsync(CancellationToken cancellationToken, string? filter = null) =>
+        await GetAsync("/v1/vaults" + Filter(filter), ConnectJsonContext.Default.ListConnectVault, cancellationToken).ConfigureAwait(false);
 
-    public async Task<IReadOnlyList<ConnectItem>> ListItemsAsync(string vaultId, CancellationToken cancellationToken) =>
-        await GetAsync($"/v1/vaults/{Uri.EscapeDataString(vaultId)}/items", ConnectJsonContext.Default.ListConnectItem, cancellationToken).ConfigureAwait(false);
+    public Task<ConnectVault> GetVaultAsync(string vaultId, CancellationToken cancellationToken) =>
+        GetAsync($"/v1/vaults/{Uri.EscapeDataString(vaultId)}", ConnectJsonContext.Default.ConnectVault, cancellationToken);
+
+    public async Task<IReadOnlyList<ConnectItem>> ListItemsAsync(string vaultId, CancellationToken cancellationToken, string? filter = null) =>
+        await GetAsync($"/v1/vaults/{Uri.EscapeDataString(vaultId)}/items" + Filter(filter), ConnectJsonContext.Default.ListConnectItem, cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<ConnectFileMetadata>> ListFilesAsync(string vaultId, string itemId, CancellationToken cancellationToken) =>
+        await GetAsync($"/v1/vaults/{Uri.EscapeDataString(vaultId)}/items/{Uri.EscapeDataString(itemId)}/files", ConnectJsonContext.Default.ListConnectFileMetadata, cancellationToken).ConfigureAwait(false);
+
+    public async Task<bool> HeartbeatAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await httpClient.GetAsync(new Uri("/heartbeat", UriKind.Relative), cancellationToken).ConfigureAwait(false);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
 
     public Task<ConnectItemDetails> GetItemDetailsAsync(string vaultId, string itemId, CancellationToken cancellationToken) =>
         GetAsync($"/v1/vaults/{Uri.EscapeDataString(vaultId)}/items/{Uri.EscapeDataString(itemId)}", ConnectJsonContext.Default.ConnectItemDetails, cancellationToken);
@@ -66,6 +85,8 @@ internal sealed class ConnectClient(HttpClient httpClient, string token, TimePro
             }
         }
     }
+
+    private static string Filter(string? filter) => filter is null ? string.Empty : "?filter=" + Uri.EscapeDataString(filter);
 
     private string Describe(int status, string path, string? said)
     {

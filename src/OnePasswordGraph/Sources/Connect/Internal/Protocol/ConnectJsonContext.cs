@@ -6,6 +6,9 @@ namespace OnePasswordGraph.Sources.Connect.Internal.Protocol;
 [JsonSerializable(typeof(List<ConnectVault>))]
 [JsonSerializable(typeof(List<ConnectItem>))]
 [JsonSerializable(typeof(ConnectItemDetails))]
+[JsonSerializable(typeof(ConnectVault))]
+[JsonSerializable(typeof(ConnectItem))]
+[JsonSerializable(typeof(List<ConnectFileMetadata>))]
 [JsonSerializable(typeof(ConnectHealth))]
 [JsonSerializable(typeof(ConnectError))]
 internal sealed partial class ConnectJsonContext : JsonSerializerContext;
