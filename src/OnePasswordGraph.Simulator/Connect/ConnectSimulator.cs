@@ -90,6 +90,15 @@ public sealed partial class ConnectSimulator : IAsyncDisposable
         }
     }
 
+    /// <summary>Records an edit of an item in 1Password: its version goes up by one.</summary>
+    public void EditItem(string itemId)
+    {
+        lock (_gate)
+        {
+            _items = [.. _items.Select(i => i.Id == itemId ? i with { Version = i.Version + 1, UpdatedAt = i.UpdatedAt.AddMinutes(1) } : i)];
+        }
+    }
+
     /// <summary>Makes listing the items of a vault fail with 500 until <see cref="HealVault"/>.</summary>
     public void FailVault(string vaultId)
     {

@@ -6,6 +6,7 @@ using OnePasswordGraph.Graph.Internal;
 using OnePasswordGraph.Graph.Schema;
 using OnePasswordGraph.Resilience;
 using OnePasswordGraph.Sync;
+using OnePasswordGraph.Sync.Inventory;
 
 namespace OnePasswordGraph.Hosting;
 
@@ -33,12 +34,13 @@ public static class OnePasswordGraphServices
         services.AddSingleton(provider => new SyncStateStore(provider.GetRequiredService<ICypherRunner>(), provider.GetRequiredService<GraphRetries>().Neo4j));
         services.AddSingleton(provider => new StaleInventoryCleaner(
             provider.GetRequiredService<ICypherRunner>(), provider.GetRequiredService<GraphRetries>().Neo4j, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => new ItemDetailsVersions(provider.GetRequiredService<ICypherRunner>(), provider.GetRequiredService<GraphRetries>().Neo4j));
         services.AddSingleton<IAccountLease>(provider => new Neo4jAccountLease(
             provider.GetRequiredService<ICypherRunner>(), provider.GetRequiredService<GraphRetries>().Neo4j, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<StepExecutor>();
         services.AddSingleton(provider => new AccountStepFactory(
             provider.GetRequiredService<GraphWriter>(), provider.GetRequiredService<SyncStateStore>(), provider.GetRequiredService<StaleInventoryCleaner>(),
-            provider.GetRequiredService<GraphRetries>().OnePassword,
+            provider.GetRequiredService<ItemDetailsVersions>(), provider.GetRequiredService<GraphRetries>().OnePassword,
             provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<SyncRunner>();
         services.AddSingleton<ISyncRunner>(provider => provider.GetRequiredService<SyncRunner>());

@@ -25,13 +25,21 @@ public sealed class AccountStepFactory
     private readonly GraphWriter _writer;
     private readonly SyncStateStore _states;
     private readonly StaleInventoryCleaner _cleaner;
+    private readonly ItemDetailsVersions _detailsVersions;
     private readonly TransientRetry _sourceRetry;
     private readonly TimeProvider _timeProvider;
     private readonly ILoggerFactory _loggers;
 
     public AccountStepFactory(
-        GraphWriter writer, SyncStateStore states, StaleInventoryCleaner cleaner, TransientRetry sourceRetry, TimeProvider timeProvider, ILoggerFactory loggers)
+        GraphWriter writer,
+        SyncStateStore states,
+        StaleInventoryCleaner cleaner,
+        ItemDetailsVersions detailsVersions,
+        TransientRetry sourceRetry,
+        TimeProvider timeProvider,
+        ILoggerFactory loggers)
     {
+        _detailsVersions = detailsVersions;
         _writer = writer;
         _states = states;
         _cleaner = cleaner;
@@ -60,7 +68,7 @@ public sealed class AccountStepFactory
     }
 
     private InventorySync? Inventory(AccountSources sources) =>
-        sources.Connect is { } client ? new InventorySync(client, _writer, _cleaner, _sourceRetry, _loggers.CreateLogger("OnePasswordGraph.Sync.Inventory")) : null;
+        sources.Connect is { } client ? new InventorySync(client, _writer, _cleaner, _detailsVersions, _sourceRetry, _timeProvider, _loggers.CreateLogger("OnePasswordGraph.Sync.Inventory")) : null;
 
     private async Task<StepOutcome> IntrospectAsync(StepContext context, AccountSources sources, CancellationToken cancellationToken)
     {

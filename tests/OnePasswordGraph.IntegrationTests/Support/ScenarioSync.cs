@@ -5,6 +5,7 @@ using OnePasswordGraph.Graph.Schema;
 using OnePasswordGraph.Hosting;
 using OnePasswordGraph.Resilience;
 using OnePasswordGraph.Sync;
+using OnePasswordGraph.Sync.Inventory;
 
 namespace OnePasswordGraph.IntegrationTests.Support;
 
@@ -18,7 +19,8 @@ internal static class ScenarioSync
         var retry = new TransientRetry("1Password", new RetryOptions { InitialDelay = TimeSpan.FromMilliseconds(20), MaxRetryAttempts = 2 }, clock, logs.CreateLogger("retry"));
         var writer = neo4j.CreateWriter(clock);
         var cleaner = new StaleInventoryCleaner(neo4j.Runner, Neo4jServerFixture.CreateRetry(), clock);
-        var steps = new AccountStepFactory(writer, new SyncStateStore(neo4j.Runner, Neo4jServerFixture.CreateRetry()), cleaner, retry, clock, logs);
+        var steps = new AccountStepFactory(
+            writer, new SyncStateStore(neo4j.Runner, Neo4jServerFixture.CreateRetry()), cleaner, new ItemDetailsVersions(neo4j.Runner, Neo4jServerFixture.CreateRetry()), retry, clock, logs);
         return new SyncRunner(
             new GraphSchemaInstaller(neo4j.Runner, Neo4jServerFixture.CreateRetry(), GraphSchema.OnePassword, NullLogger<GraphSchemaInstaller>.Instance),
             writer, new StepExecutor(clock, logs.CreateLogger<StepExecutor>()), steps, clock, logs.CreateLogger<SyncRunner>());

@@ -136,10 +136,36 @@ public sealed class InventorySyncTests(Neo4jServerFixture neo4j) : IAsyncLifetim
         Assert.DoesNotContain("CANARY-", graphText, StringComparison.Ordinal);
     }
 
-    private async Task<SyncRunSummary> SyncAsync()
+    [Fact]
+    public async Task RunAsync_WithItemDetails_ReadsAnItemsDetailsAgainOnlyWhenItsVersionChanged()
+    {
+        var edited = _inventory.Items[3];
+
+        var first = await SyncAsync(fetchDetails: true);
+        var readsAfterFirst = DetailReads();
+        var second = await SyncAsync(fetchDetails: true);
+        var readsAfterSecond = DetailReads();
+        _connect.EditItem(edited.Id);
+        var third = await SyncAsync(fetchDetails: true);
+
+        Assert.All([first, second, third], summary => Assert.True(summary.Succeeded, RunSummaryText.Describe(summary)));
+        Assert.Equal(_inventory.Items.Count, readsAfterFirst.Count);
+        Assert.Equal(readsAfterFirst, readsAfterSecond);
+        Assert.Equal([$"/v1/vaults/{edited.VaultId}/items/{edited.Id}"], DetailReads().Skip(readsAfterSecond.Count));
+        var row = (await neo4j.QueryAsync("MATCH (s:one_password_secret {_key: $k}) RETURN s.version AS v, s.detailsVersion AS d, s.detailsReadOn AS r", Key(edited.Id))).Rows.Single();
+        Assert.Equal(row[0], row[1]);
+        Assert.Equal(edited.Version + 1L, row[1]);
+        Assert.IsType<long>(row[2]);
+        Assert.Equal(_inventory.Items.Count, await neo4j.CountAsync("MATCH (s:one_password_secret) WHERE s.detailsVersion = s.version RETURN count(s) AS c"));
+    }
+
+    private List<string> DetailReads() =>
+        [.. _connect.Requests.Where(r => r.Method == "GET" && r.Path.Count(c => c == '/') == 5 && r.Path.Contains("/items/", StringComparison.Ordinal)).Select(r => r.Path)];
+
+    private async Task<SyncRunSummary> SyncAsync(bool fetchDetails = false)
     {
         using var runner = ScenarioSync.CreateRunner(neo4j);
-        return await runner.RunAsync(new AccountSettings("default", null, ScenarioSync.Connect(_connect.BaseUrl, _token), null), CancellationToken.None);
+        return await runner.RunAsync(new AccountSettings("default", null, ScenarioSync.Connect(_connect.BaseUrl, _token, fetchDetails), null), CancellationToken.None);
     }
 
     private static Dictionary<string, object?> Key(string key) => new() { ["k"] = key };

@@ -29,14 +29,15 @@ internal static class InventoryMapper
         }))],
         [.. vaults.Select(vault => new GraphRelationship(AccountHasVault, accountKey, vault.Id, NoProperties))]);
 
-    public static GraphChanges Items(string vaultId, IReadOnlyList<ConnectItem> items, IReadOnlyDictionary<string, ConnectItemDetails>? details = null) => new(
+    public static GraphChanges Items(string vaultId, IReadOnlyList<ConnectItem> items, IReadOnlyDictionary<string, ItemDetailsRead>? details = null) => new(
         [.. items.Select(item => new GraphEntity(Secret, item.Id, Properties(vaultId, item, details?.GetValueOrDefault(item.Id))))],
         [.. items.Select(item => new GraphRelationship(VaultHasSecret, vaultId, item.Id, NoProperties))]);
 
-    private static Dictionary<string, object?> Properties(string vaultId, ConnectItem item, ConnectItemDetails? details)
+    private static Dictionary<string, object?> Properties(string vaultId, ConnectItem item, ItemDetailsRead? read)
     {
         var urls = (item.Urls ?? []).Select(u => UrlCleaner.Clean(u.Href)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var primary = (item.Urls ?? []).FirstOrDefault(u => u.Primary == true) ?? (item.Urls is { Count: > 0 } all ? all[0] : null);
+        var details = read?.Details;
         return new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["itemUUID"] = item.Id,
@@ -55,6 +56,8 @@ internal static class InventoryMapper
             ["updatedOn"] = item.UpdatedAt?.ToUnixTimeMilliseconds(),
             ["sectionLabels"] = details?.Sections?.Select(s => s.Label).OfType<string>().ToList(),
             ["fileNames"] = details?.Files?.Select(f => f.Name).OfType<string>().ToList(),
+            ["detailsVersion"] = read?.Version,
+            ["detailsReadOn"] = read?.ReadOn.ToUnixTimeMilliseconds(),
         };
     }
 }

@@ -15,7 +15,8 @@ namespace OnePasswordGraph.Sync.Inventory;
 /// <c>deletedOn</c>) and inventory edges no longer seen are removed. A vault whose listing failed keeps its items and
 /// edges untouched.
 /// </summary>
-internal sealed class InventorySync(IConnectClient client, GraphWriter writer, StaleInventoryCleaner cleaner, TransientRetry retry, ILogger logger)
+internal sealed class InventorySync(
+    IConnectClient client, GraphWriter writer, StaleInventoryCleaner cleaner, ItemDetailsVersions detailsVersions, TransientRetry retry, TimeProvider timeProvider, ILogger logger)
 {
     public async Task<StepOutcome> SyncVaultsAsync(StepContext context, CancellationToken cancellationToken)
     {
@@ -47,13 +48,15 @@ internal sealed class InventorySync(IConnectClient client, GraphWriter writer, S
         var complete = new List<string>();
         var failures = new List<string>();
         long items = 0;
+        long detailReads = 0;
         foreach (var vaultId in listing.VaultIds)
         {
             try
             {
                 var listed = await retry.ExecuteAsync(token => client.ListItemsAsync(vaultId, token), cancellationToken).ConfigureAwait(false);
-                var details = fetchDetails ? await DetailsAsync(vaultId, listed, cancellationToken).ConfigureAwait(false) : null;
+                var details = fetchDetails ? await DetailsAsync(account, vaultId, listed, cancellationToken).ConfigureAwait(false) : null;
                 await writer.WriteAsync(InventoryMapper.Items(vaultId, listed, details), write, cancellationToken).ConfigureAwait(false);
+                detailReads += details?.Count ?? 0;
                 complete.Add(vaultId);
                 items += listed.Count;
             }
@@ -76,15 +79,20 @@ internal sealed class InventorySync(IConnectClient client, GraphWriter writer, S
         {
             [OnePasswordNodeTypes.Secret.Type] = items,
             ["deactivated " + OnePasswordNodeTypes.Secret.Type] = gone,
+            ["item details read"] = detailReads,
         });
     }
 
-    private async Task<Dictionary<string, ConnectItemDetails>> DetailsAsync(string vaultId, IReadOnlyList<ConnectItem> items, CancellationToken cancellationToken)
+    // Every detail read shows up in the account's item usage as a read by the Connect server, so only items whose
+    // version moved since the last read are read again.
+    private async Task<Dictionary<string, ItemDetailsRead>> DetailsAsync(string account, string vaultId, IReadOnlyList<ConnectItem> items, CancellationToken cancellationToken)
     {
-        var details = new Dictionary<string, ConnectItemDetails>(StringComparer.Ordinal);
-        foreach (var item in items)
+        var known = await detailsVersions.ReadAsync(account, vaultId, cancellationToken).ConfigureAwait(false);
+        var details = new Dictionary<string, ItemDetailsRead>(StringComparer.Ordinal);
+        foreach (var item in items.Where(i => i.Version is not { } version || known.GetValueOrDefault(i.Id) != version))
         {
-            details[item.Id] = await retry.ExecuteAsync(token => client.GetItemDetailsAsync(vaultId, item.Id, token), cancellationToken).ConfigureAwait(false);
+            var read = await retry.ExecuteAsync(token => client.GetItemDetailsAsync(vaultId, item.Id, token), cancellationToken).ConfigureAwait(false);
+            details[item.Id] = new ItemDetailsRead(read, item.Version, timeProvider.GetUtcNow());
         }
 
         return details;
