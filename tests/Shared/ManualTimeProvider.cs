@@ -41,6 +41,15 @@ internal sealed class ManualTimeProvider : TimeProvider
     /// <summary>Gets the due time of every timer created so far, in creation order.</summary>
     public List<TimeSpan> CreatedTimerDueTimes { get; } = [];
 
+    /// <summary>Counts the timers created so far with <paramref name="dueTime"/>; safe while other threads create timers.</summary>
+    public int CountCreatedTimers(TimeSpan dueTime)
+    {
+        lock (_gate)
+        {
+            return CreatedTimerDueTimes.Count(d => d == dueTime);
+        }
+    }
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         lock (_gate)

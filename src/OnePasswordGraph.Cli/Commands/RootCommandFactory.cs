@@ -11,6 +11,9 @@ internal static class RootCommandFactory
             "OnePasswordGraph: 1Password Business activity (Events API) and inventory (Connect) in a Neo4j graph.\n"
             + "Configuration comes from appsettings.json, environment variables (OnePassword__Events__BaseUrl, Neo4j__Url, ...) and --config.");
         root.Subcommands.Add(SyncCommand.Create(output, error));
+        root.Subcommands.Add(RunCommand.Create(output, error));
+        root.Subcommands.Add(StatusCommand.Create(output, error));
+        root.Subcommands.Add(DoctorCommand.Create(output, error));
         root.Subcommands.Add(SimulatorCommand.Create(output, error));
         return root;
     }

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using OnePasswordGraph.Hosting;
 using OnePasswordGraph.Sync;
 
 namespace OnePasswordGraph.Cli.Commands;
@@ -10,16 +8,14 @@ namespace OnePasswordGraph.Cli.Commands;
 /// <summary><c>sync</c>: one full sync of every configured account, then exit.</summary>
 internal static class SyncCommand
 {
-    public const int Succeeded = 0;
-    public const int StepFailed = 1;
-    public const int BadConfiguration = 2;
-
-    private static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(2);
-
     public static Command Create(TextWriter output, TextWriter error)
     {
         var config = CommonOptions.Config();
         var account = CommonOptions.Account();
+        var progress = new Option<bool?>("--progress")
+        {
+            Description = "Show a live progress line per stream (default: on when the output is a terminal).",
+        };
         var command = new Command(
             "sync",
             "Run one sync of every configured account (events, then inventory) and exit.\n"
@@ -28,62 +24,54 @@ internal static class SyncCommand
         {
             config,
             account,
+            progress,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(config), parse.GetValue(account), output, error, cancellationToken));
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(config), parse.GetValue(account), parse.GetValue(progress), output, error, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo? configFile, string? onlyAccount, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(FileInfo? configFile, string? onlyAccount, bool? showProgress, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        ResolvedConfiguration configuration;
-        try
+        if (await CliServices.ResolveAsync(configFile, onlyAccount, error).ConfigureAwait(false) is not { } configuration)
         {
-            configuration = ConfigurationResolver.Resolve(CliConfiguration.Build(configFile));
-        }
-        catch (Exception ex) when (ex is ConfigurationException or FileNotFoundException or InvalidDataException)
-        {
-            await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-            return BadConfiguration;
+            return ExitCodes.BadConfiguration;
         }
 
-        var accounts = configuration.Accounts.Where(a => onlyAccount is null || string.Equals(a.Name, onlyAccount, StringComparison.Ordinal)).ToList();
-        if (accounts.Count == 0)
+        using var shutdown = ShutdownSignal.Listen(cancellationToken);
+        await using var services = CliServices.Add(new ServiceCollection(), configuration, LogLevel.Information).BuildServiceProvider();
+        CliServices.Start(services, configuration);
+        var sync = services.GetRequiredService<LeasedSync>();
+        var holder = LeaseHolder.ForThisProcess("sync");
+        using var display = showProgress ?? (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected)
+            ? new ProgressDisplay(output, services.GetRequiredService<TimeProvider>())
+            : null;
+        var exitCode = ExitCodes.Succeeded;
+        foreach (var settings in configuration.Accounts)
         {
-            await error.WriteLineAsync($"--account: no account is named '{onlyAccount}'; configured: {string.Join(", ", configuration.Accounts.Select(a => a.Name))}.").ConfigureAwait(false);
-            return BadConfiguration;
-        }
+            SyncRunSummary? summary;
+            try
+            {
+                summary = await sync.TryRunAsync(settings, holder, configuration.Schedule.LeaseDuration, shutdown.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (shutdown.Token.IsCancellationRequested)
+            {
+                display?.Clear();
+                await output.WriteLineAsync($"Account {settings.Name}: stopped on request; the pages written so far are kept with their cursor.").ConfigureAwait(false);
+                return ExitCodes.StepFailed;
+            }
 
-        await using var services = new ServiceCollection()
-            .AddLogging(logging => logging.AddSimpleConsole(console => { console.SingleLine = true; console.UseUtcTimestamp = true; console.TimestampFormat = "yyyy-MM-ddTHH:mm:ssZ "; }))
-            .AddOnePasswordGraph(configuration)
-            .BuildServiceProvider();
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("OnePasswordGraph.Cli");
-        foreach (var warning in configuration.Warnings)
-        {
-            CliLog.ConfigurationWarning(logger, warning);
-        }
-
-        var runner = services.GetRequiredService<ISyncRunner>();
-        var lease = services.GetRequiredService<IAccountLease>();
-        var timeProvider = services.GetRequiredService<TimeProvider>();
-        var holder = $"{Environment.MachineName}:{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}:sync";
-        var exitCode = Succeeded;
-        foreach (var settings in accounts)
-        {
-            await using var held = await LeaseKeeper.TryHoldAsync(lease, settings.Name, holder, LeaseDuration, timeProvider, cancellationToken).ConfigureAwait(false);
-            if (held is null)
+            display?.Clear();
+            if (summary is null)
             {
                 await output.WriteLineAsync($"Account {settings.Name}: another process is syncing it (its lease is held); skipped.").ConfigureAwait(false);
-                exitCode = StepFailed;
+                exitCode = ExitCodes.StepFailed;
                 continue;
             }
 
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, held.LostToken);
-            var summary = await runner.RunAsync(settings, linked.Token).ConfigureAwait(false);
             await SummaryPrinter.PrintAsync(output, summary).ConfigureAwait(false);
             if (!summary.Succeeded)
             {
-                exitCode = StepFailed;
+                exitCode = ExitCodes.StepFailed;
             }
         }
 

@@ -38,4 +38,16 @@ public sealed class GraphSchemaInstaller
         Neo4jLog.SchemaApplied(_logger, server.Version, statements.Count);
         return statements;
     }
+
+    /// <summary>Gets the node types whose uniqueness constraint on <c>_key</c> is missing (all of them before the first sync).</summary>
+    public async Task<IReadOnlyList<string>> FindMissingKeyConstraintsAsync(CancellationToken cancellationToken)
+    {
+        var server = await _runner.GetServerInfoAsync(cancellationToken).ConfigureAwait(false);
+        var statement = SchemaStatementBuilder.ListConstraints(server.Version);
+        var results = await _retry.ExecuteAsync(token => _runner.RunAsync([statement], token), cancellationToken).ConfigureAwait(false);
+
+        // 3.x describes a constraint as text ("CONSTRAINT ON ( n:label ) ASSERT n._key IS UNIQUE"); 4.4 and later name the label.
+        var described = results[0].Rows.Select(row => row[0] as string ?? string.Empty).ToList();
+        return [.. _schema.NodeTypes.Select(n => n.Type).Where(label => !described.Any(d => d == label || d.Contains(":" + label + " ", StringComparison.Ordinal)))];
+    }
 }

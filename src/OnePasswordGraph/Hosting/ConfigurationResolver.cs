@@ -16,6 +16,9 @@ public static partial class ConfigurationResolver
 {
     public const string DefaultAccountName = "default";
 
+    /// <summary>The OpenTelemetry standard variable; when set, metrics are exported with OTLP.</summary>
+    public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
     public static ResolvedConfiguration Resolve(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -23,6 +26,7 @@ public static partial class ConfigurationResolver
         var warnings = new List<string>();
         var onePassword = Bind<OnePasswordOptions>(configuration, "OnePassword", problems) ?? new OnePasswordOptions();
         var neo4jOptions = Bind<Neo4jOptions>(configuration, "Neo4j", problems) ?? new Neo4jOptions();
+        var syncOptions = Bind<SyncOptions>(configuration, "Sync", problems) ?? new SyncOptions();
 
         var accounts = new List<AccountSettings>();
         var declared = AccountsOf(onePassword, problems);
@@ -40,7 +44,16 @@ public static partial class ConfigurationResolver
         }
 
         var neo4j = ResolveNeo4j(neo4jOptions, problems);
-        return problems.Count > 0 ? throw new ConfigurationException(problems) : new ResolvedConfiguration(accounts, neo4j!, warnings);
+        Annotations("Sync", syncOptions, problems);
+        if (syncOptions.Jitter >= syncOptions.Interval && syncOptions.Jitter > TimeSpan.Zero)
+        {
+            problems.Add($"Sync:Jitter ({syncOptions.Jitter:c}) must be shorter than Sync:Interval ({syncOptions.Interval:c}).");
+        }
+
+        var otlp = ResolveOtlp(configuration[OtlpEndpointKey], problems);
+        return problems.Count > 0
+            ? throw new ConfigurationException(problems)
+            : new ResolvedConfiguration(accounts, neo4j!, ScheduleSettings.From(syncOptions), otlp, warnings);
     }
 
     private static List<(string Prefix, AccountOptions Account)> AccountsOf(OnePasswordOptions options, List<string> problems)
@@ -165,6 +178,22 @@ public static partial class ConfigurationResolver
 
         var password = Secrets.Read("Neo4j:Password", options.Password, "Neo4j:PasswordFile", options.PasswordFile, "the Neo4j password", problems);
         return url is null || password is null ? null : new Neo4jSettings(url, options.User, password, options.Database, options.BatchSize, options.RequestTimeout);
+    }
+
+    private static Uri? ResolveOtlp(string? endpoint, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(endpoint))
+        {
+            return null;
+        }
+
+        if (Uri.TryCreate(endpoint, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+        {
+            return url;
+        }
+
+        problems.Add($"{OtlpEndpointKey} '{endpoint}' is not an http(s) URL; set the collector's OTLP endpoint, e.g. http://otel-collector:4317, or unset it to not export metrics.");
+        return null;
     }
 
     private static T? Bind<T>(IConfiguration configuration, string section, List<string> problems)

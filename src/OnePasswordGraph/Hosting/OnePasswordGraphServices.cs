@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Graph;
+using OnePasswordGraph.Hosting.Doctor;
 using OnePasswordGraph.Graph.Internal;
 using OnePasswordGraph.Graph.Schema;
 using OnePasswordGraph.Resilience;
@@ -18,6 +20,8 @@ public static class OnePasswordGraphServices
         ArgumentNullException.ThrowIfNull(configuration);
         var neo4j = configuration.Neo4j;
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<SyncMetrics>();
         services.AddSingleton(configuration);
         services.AddSingleton<ICypherRunner>(provider => new Neo4jHttpCypherRunner(
             new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { BaseAddress = neo4j.Url, Timeout = neo4j.RequestTimeout },
@@ -40,10 +44,13 @@ public static class OnePasswordGraphServices
         services.AddSingleton<StepExecutor>();
         services.AddSingleton(provider => new AccountStepFactory(
             provider.GetRequiredService<GraphWriter>(), provider.GetRequiredService<SyncStateStore>(), provider.GetRequiredService<StaleInventoryCleaner>(),
-            provider.GetRequiredService<ItemDetailsVersions>(), provider.GetRequiredService<GraphRetries>().OnePassword,
+            provider.GetRequiredService<ItemDetailsVersions>(), provider.GetRequiredService<SyncMetrics>(), provider.GetRequiredService<GraphRetries>().OnePassword,
             provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<SyncRunner>();
         services.AddSingleton<ISyncRunner>(provider => provider.GetRequiredService<SyncRunner>());
+        services.AddSingleton<LeasedSync>();
+        services.AddSingleton<SetupDoctor>();
+        services.AddSingleton(provider => new AccountStatusReader(provider.GetRequiredService<ICypherRunner>(), provider.GetRequiredService<GraphRetries>().Neo4j));
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Sources.Connect;
 using OnePasswordGraph.Sources.Connect.Internal;
 using OnePasswordGraph.Sources.Events;
@@ -13,11 +14,11 @@ public sealed class AccountSources : IDisposable
 {
     private readonly List<IDisposable> _owned = [];
 
-    internal AccountSources(AccountSettings account, TimeProvider timeProvider)
+    internal AccountSources(AccountSettings account, SyncMetrics metrics, TimeProvider timeProvider)
     {
         if (account.Events is { } events)
         {
-            var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            var http = new HttpClient(Handler(metrics, "events"))
             {
                 BaseAddress = events.BaseUrl,
                 Timeout = events.RequestTimeout,
@@ -30,7 +31,7 @@ public sealed class AccountSources : IDisposable
 
         if (account.Connect is { } connect)
         {
-            var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            var http = new HttpClient(Handler(metrics, "connect"))
             {
                 BaseAddress = connect.BaseUrl,
                 Timeout = connect.RequestTimeout,
@@ -43,6 +44,9 @@ public sealed class AccountSources : IDisposable
     internal IEventsApiClient? Events { get; }
 
     internal IConnectClient? Connect { get; }
+
+    private static ApiRequestMetricsHandler Handler(SyncMetrics metrics, string api) =>
+        new(metrics, api) { InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) } };
 
     public void Dispose()
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Graph;
 using OnePasswordGraph.Graph.Schema;
 using OnePasswordGraph.Mapping.Events;
@@ -26,6 +27,7 @@ public sealed class AccountStepFactory
     private readonly SyncStateStore _states;
     private readonly StaleInventoryCleaner _cleaner;
     private readonly ItemDetailsVersions _detailsVersions;
+    private readonly SyncMetrics _metrics;
     private readonly TransientRetry _sourceRetry;
     private readonly TimeProvider _timeProvider;
     private readonly ILoggerFactory _loggers;
@@ -35,11 +37,13 @@ public sealed class AccountStepFactory
         SyncStateStore states,
         StaleInventoryCleaner cleaner,
         ItemDetailsVersions detailsVersions,
+        SyncMetrics metrics,
         TransientRetry sourceRetry,
         TimeProvider timeProvider,
         ILoggerFactory loggers)
     {
         _detailsVersions = detailsVersions;
+        _metrics = metrics;
         _writer = writer;
         _states = states;
         _cleaner = cleaner;
@@ -48,7 +52,7 @@ public sealed class AccountStepFactory
         _loggers = loggers;
     }
 
-    public AccountSources CreateSources(AccountSettings account) => new(account, _timeProvider);
+    public AccountSources CreateSources(AccountSettings account) => new(account, _metrics, _timeProvider);
 
     public IReadOnlyList<SyncStep> Create(AccountSettings account, AccountSources sources)
     {
@@ -107,7 +111,7 @@ public sealed class AccountStepFactory
 
             var source = new EventsPageSource<TEvent>(stream, settings.ApiVersion, (request, token) => fetch(client, request, token));
             var sync = new EventStreamSync<TEvent>(
-                source, mapper(account.Name), _writer, _states, _sourceRetry, _timeProvider, _loggers.CreateLogger("OnePasswordGraph.Sync.Events." + stream), settings.PageSize);
+                source, mapper(account.Name), _writer, _states, _sourceRetry, _metrics, _timeProvider, _loggers.CreateLogger("OnePasswordGraph.Sync.Events." + stream), settings.PageSize);
             return await sync.RunAsync(account.Name, account.BackfillStartTime, cancellationToken).ConfigureAwait(false);
         });
 }

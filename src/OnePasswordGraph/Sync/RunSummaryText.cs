@@ -18,6 +18,15 @@ public static class RunSummaryText
         }));
     }
 
+    /// <summary>The failed steps and their errors, e.g. <c>auditevents: 401 …; items: vault V1 …</c>; empty when none failed.</summary>
+    public static string Failures(SyncRunSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return string.Join("; ", summary.Steps
+            .Where(step => step.Status is not (StepStatus.Success or StepStatus.Skipped))
+            .Select(step => $"{step.StepId}: {step.Error ?? step.Status.ToString()}"));
+    }
+
     public static string Json(SyncRunSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);

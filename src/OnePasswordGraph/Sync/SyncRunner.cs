@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Graph;
 using OnePasswordGraph.Sync.Internal;
 
@@ -16,6 +17,7 @@ public sealed class SyncRunner : ISyncRunner, IDisposable
     private readonly GraphWriter _writer;
     private readonly StepExecutor _executor;
     private readonly AccountStepFactory _steps;
+    private readonly SyncMetrics _metrics;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
@@ -23,8 +25,15 @@ public sealed class SyncRunner : ISyncRunner, IDisposable
     private bool _schemaApplied;
 
     public SyncRunner(
-        GraphSchemaInstaller installer, GraphWriter writer, StepExecutor executor, AccountStepFactory steps, TimeProvider timeProvider, ILogger<SyncRunner> logger)
+        GraphSchemaInstaller installer,
+        GraphWriter writer,
+        StepExecutor executor,
+        AccountStepFactory steps,
+        SyncMetrics metrics,
+        TimeProvider timeProvider,
+        ILogger<SyncRunner> logger)
     {
+        _metrics = metrics;
         _installer = installer;
         _writer = writer;
         _executor = executor;
@@ -44,6 +53,7 @@ public sealed class SyncRunner : ISyncRunner, IDisposable
         var results = await _executor.RunAsync(_steps.Create(account, sources), account, runId, cancellationToken).ConfigureAwait(false);
         var summary = new SyncRunSummary(account.Name, runId, started, _timeProvider.GetElapsedTime(startedTimestamp), results);
         await StoreAsync(summary, cancellationToken).ConfigureAwait(false);
+        _metrics.RunFinished(account.Name, summary.Succeeded, summary.Duration, summary.Steps.Where(s => s.Status is not (StepStatus.Success or StepStatus.Skipped)).Select(s => s.StepId));
         SyncLog.RunFinished(_logger, account.Name, runId, summary.Succeeded ? "succeeded" : "failed", (long)summary.Duration.TotalMilliseconds, RunSummaryText.Describe(summary));
         return summary;
     }

@@ -1,29 +1,32 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Graph;
 using OnePasswordGraph.Graph.Schema;
 using OnePasswordGraph.Hosting;
 using OnePasswordGraph.Resilience;
 using OnePasswordGraph.Sync;
 using OnePasswordGraph.Sync.Inventory;
+using OnePasswordGraph.Testing;
 
 namespace OnePasswordGraph.IntegrationTests.Support;
 
 /// <summary>Builds the product's sync runner against the test Neo4j, as the host would.</summary>
 internal static class ScenarioSync
 {
-    public static SyncRunner CreateRunner(Neo4jServerFixture neo4j, TimeProvider? timeProvider = null, ILoggerFactory? loggers = null)
+    public static SyncRunner CreateRunner(Neo4jServerFixture neo4j, TimeProvider? timeProvider = null, ILoggerFactory? loggers = null, SyncMetrics? metrics = null)
     {
         var clock = timeProvider ?? TimeProvider.System;
         var logs = loggers ?? NullLoggerFactory.Instance;
+        var meters = metrics ?? new SyncMetrics(new TestMeterFactory());
         var retry = new TransientRetry("1Password", new RetryOptions { InitialDelay = TimeSpan.FromMilliseconds(20), MaxRetryAttempts = 2 }, clock, logs.CreateLogger("retry"));
         var writer = neo4j.CreateWriter(clock);
         var cleaner = new StaleInventoryCleaner(neo4j.Runner, Neo4jServerFixture.CreateRetry(), clock);
         var steps = new AccountStepFactory(
-            writer, new SyncStateStore(neo4j.Runner, Neo4jServerFixture.CreateRetry()), cleaner, new ItemDetailsVersions(neo4j.Runner, Neo4jServerFixture.CreateRetry()), retry, clock, logs);
+            writer, new SyncStateStore(neo4j.Runner, Neo4jServerFixture.CreateRetry()), cleaner, new ItemDetailsVersions(neo4j.Runner, Neo4jServerFixture.CreateRetry()), meters, retry, clock, logs);
         return new SyncRunner(
             new GraphSchemaInstaller(neo4j.Runner, Neo4jServerFixture.CreateRetry(), GraphSchema.OnePassword, NullLogger<GraphSchemaInstaller>.Instance),
-            writer, new StepExecutor(clock, logs.CreateLogger<StepExecutor>()), steps, clock, logs.CreateLogger<SyncRunner>());
+            writer, new StepExecutor(clock, logs.CreateLogger<StepExecutor>()), steps, meters, clock, logs.CreateLogger<SyncRunner>());
     }
 
     public static AccountSettings Account(Uri eventsUrl, string token, DateTimeOffset? backfill, string name = ConfigurationResolver.DefaultAccountName) =>

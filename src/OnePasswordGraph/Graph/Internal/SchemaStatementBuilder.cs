@@ -29,6 +29,11 @@ internal static class SchemaStatementBuilder
         return statements;
     }
 
+    /// <summary>Lists the labels of existing uniqueness constraints: 3.x only has the procedure, 5.x only the command.</summary>
+    public static CypherStatement ListConstraints(Neo4jVersion version) => new(version.HasModernSchemaSyntax
+        ? "SHOW CONSTRAINTS YIELD labelsOrTypes, type WHERE type CONTAINS 'UNIQUE' RETURN labelsOrTypes[0] AS label"
+        : "CALL db.constraints() YIELD description RETURN description AS label");
+
     private static string UniqueKey(string label, Neo4jVersion version) =>
         version.HasModernSchemaSyntax
             ? $"CREATE CONSTRAINT {Name($"opg_{label}_key")} IF NOT EXISTS FOR (n:{Name(label)}) REQUIRE n.{Name(GraphProperties.Key)} IS UNIQUE"

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Graph;
 using OnePasswordGraph.Resilience;
 using OnePasswordGraph.Sync.Internal;
@@ -23,6 +24,7 @@ public sealed class EventStreamSync<TEvent>
     private readonly GraphWriter _writer;
     private readonly SyncStateStore _state;
     private readonly TransientRetry _retry;
+    private readonly SyncMetrics _metrics;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly int _pageSize;
@@ -33,6 +35,7 @@ public sealed class EventStreamSync<TEvent>
         GraphWriter writer,
         SyncStateStore state,
         TransientRetry retry,
+        SyncMetrics metrics,
         TimeProvider timeProvider,
         ILogger logger,
         int pageSize)
@@ -42,6 +45,7 @@ public sealed class EventStreamSync<TEvent>
         _writer = writer;
         _state = state;
         _retry = retry;
+        _metrics = metrics;
         _timeProvider = timeProvider;
         _logger = logger;
         _pageSize = pageSize;
@@ -149,6 +153,7 @@ public sealed class EventStreamSync<TEvent>
         });
         await _writer.WriteWithCheckpointAsync(changes, checkpoint, new GraphWriteContext(account), CancellationToken.None).ConfigureAwait(false);
         progress.Add(changes, page.Items.Count, newest);
+        _metrics.EventsIngested(account, _source.Stream, page.Items.Count, LagSeconds(progress));
         if (progress.Pages % PagesPerProgressLine == 0)
         {
             LogProgress(account, progress);
@@ -158,9 +163,11 @@ public sealed class EventStreamSync<TEvent>
     private void LogProgress(string account, StreamProgress progress)
     {
         var elapsed = _timeProvider.GetElapsedTime(progress.StartedAt).TotalSeconds;
-        var lag = progress.NewestEvent is { } newest ? (_timeProvider.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(newest)).TotalSeconds : 0;
-        SyncLog.EventPageWritten(_logger, account, _source.Stream, progress.Events, elapsed > 0 ? progress.Events / elapsed : 0, lag);
+        SyncLog.EventPageWritten(_logger, account, _source.Stream, progress.Events, elapsed > 0 ? progress.Events / elapsed : 0, LagSeconds(progress));
     }
+
+    private double LagSeconds(StreamProgress progress) =>
+        progress.NewestEvent is { } newest ? (_timeProvider.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(newest)).TotalSeconds : 0;
 
     private static void Observe(Task? task) => task?.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
+using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Graph;
 using OnePasswordGraph.IntegrationTests.Support;
 using OnePasswordGraph.Sync;
@@ -119,7 +120,7 @@ public sealed class EventStreamSyncTests(Neo4jServerFixture neo4j) : IAsyncLifet
 
     private EventStreamSync<TestEvent> CreateSut(ListSource source) =>
         new(source, new TestMapper(), neo4j.CreateWriter(_clock), new SyncStateStore(neo4j.Runner, Neo4jServerFixture.CreateRetry()),
-            Neo4jServerFixture.CreateRetry(), _clock, NullLogger.Instance, pageSize: 10);
+            Neo4jServerFixture.CreateRetry(), new SyncMetrics(new TestMeterFactory()), _clock, NullLogger.Instance, pageSize: 10);
 
     private Task<long> CountEventsAsync() => neo4j.CountAsync("MATCH (e:one_password_item_usage_event) RETURN count(e) AS c");
 

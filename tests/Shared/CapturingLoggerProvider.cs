@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace OnePasswordGraph.IntegrationTests.Support;
+namespace OnePasswordGraph.Testing;
 
 /// <summary>Keeps every formatted log line (and exception text) so tests can scan what the product logged.</summary>
 internal sealed class CapturingLoggerProvider : ILoggerProvider

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OnePasswordGraph.Hosting.Doctor;
+
+namespace OnePasswordGraph.Cli.Commands;
+
+/// <summary><c>doctor</c>: checks tokens, regions, Connect and Neo4j, and prints a verdict per check.</summary>
+internal static class DoctorCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var config = CommonOptions.Config();
+        var account = CommonOptions.Account();
+        var command = new Command(
+            "doctor",
+            "Check the setup without syncing: each Events token (its region against OnePassword:Events:BaseUrl, introspection, the features it has), "
+            + "each Connect server (health, the vaults its token sees), and Neo4j (reachable, version, credentials, schema). Prints OK, WARN or FAIL per "
+            + "check with what to fix.\n"
+            + "Exit codes: 0 no check failed (warnings allowed); 1 some check failed; 2 the configuration is invalid (nothing was contacted).")
+        {
+            config,
+            account,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(config), parse.GetValue(account), output, error, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(FileInfo? configFile, string? onlyAccount, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (await CliServices.ResolveAsync(configFile, onlyAccount, error).ConfigureAwait(false) is not { } configuration)
+        {
+            return ExitCodes.BadConfiguration;
+        }
+
+        await using var services = CliServices.Add(new ServiceCollection(), configuration, LogLevel.Warning).BuildServiceProvider();
+        foreach (var warning in configuration.Warnings)
+        {
+            await output.WriteLineAsync($"WARN  configuration: {warning}").ConfigureAwait(false);
+        }
+
+        var checks = await services.GetRequiredService<SetupDoctor>().RunAsync(configuration, cancellationToken).ConfigureAwait(false);
+        foreach (var check in checks)
+        {
+            var verdict = check.Verdict switch { DoctorVerdict.Ok => "OK  ", DoctorVerdict.Warning => "WARN", _ => "FAIL" };
+            await output.WriteLineAsync($"{verdict}  {check.Subject} {check.Name}: {check.Detail}").ConfigureAwait(false);
+        }
+
+        var failed = checks.Count(c => c.Verdict == DoctorVerdict.Failed);
+        await output.WriteLineAsync(failed == 0 ? "No problems found." : $"{failed} check(s) failed.").ConfigureAwait(false);
+        return failed == 0 ? ExitCodes.Succeeded : ExitCodes.StepFailed;
+    }
+}

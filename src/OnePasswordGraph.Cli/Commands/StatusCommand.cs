@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OnePasswordGraph.Graph;
+using OnePasswordGraph.Sync;
+
+namespace OnePasswordGraph.Cli.Commands;
+
+/// <summary><c>status</c>: per account, the last run, each stream's cursor age and newest event, the lease and counts by type.</summary>
+internal static class StatusCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var config = CommonOptions.Config();
+        var account = CommonOptions.Account();
+        var command = new Command(
+            "status",
+            "Show what the graph knows about each account's syncs: the last run and its outcome, each stream's cursor age and newest event, "
+            + "who holds the lease, and node and relationship counts by type. Reads Neo4j only.\n"
+            + "Exit codes: 0 shown; 1 Neo4j could not be read; 2 the configuration is invalid.")
+        {
+            config,
+            account,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(config), parse.GetValue(account), output, error, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(FileInfo? configFile, string? onlyAccount, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (await CliServices.ResolveAsync(configFile, onlyAccount, error).ConfigureAwait(false) is not { } configuration)
+        {
+            return ExitCodes.BadConfiguration;
+        }
+
+        await using var services = CliServices.Add(new ServiceCollection(), configuration, LogLevel.Warning).BuildServiceProvider();
+        var reader = services.GetRequiredService<AccountStatusReader>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        foreach (var settings in configuration.Accounts)
+        {
+            AccountStatus status;
+            try
+            {
+                status = await reader.ReadAsync(settings.Name, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Neo4jException ex)
+            {
+                await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+                return ExitCodes.StepFailed;
+            }
+
+            await output.WriteAsync(StatusText.Describe(status, now)).ConfigureAwait(false);
+        }
+
+        return ExitCodes.Succeeded;
+    }
+}
