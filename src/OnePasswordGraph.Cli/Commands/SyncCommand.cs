@@ -41,7 +41,7 @@ internal static class SyncCommand
         await using var services = CliServices.Add(new ServiceCollection(), configuration, LogLevel.Information).BuildServiceProvider();
         CliServices.Start(services, configuration);
         var sync = services.GetRequiredService<LeasedSync>();
-        var holder = LeaseHolder.ForThisProcess("sync");
+        var holder = LeaseHolder.Create("sync");
         using var display = showProgress ?? (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected)
             ? new ProgressDisplay(output, services.GetRequiredService<TimeProvider>())
             : null;

@@ -28,7 +28,7 @@ public sealed class SyncWorker : BackgroundService
         _metrics = metrics;
         _timeProvider = timeProvider;
         _logger = logger;
-        _holder = LeaseHolder.ForThisProcess("run");
+        _holder = LeaseHolder.Create("run");
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -21,6 +21,7 @@ public sealed class LeasedSync
     public async Task<SyncRunSummary?> TryRunAsync(AccountSettings account, string holder, TimeSpan leaseDuration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
+        await _runner.PrepareAsync(cancellationToken).ConfigureAwait(false);
         await using var held = await LeaseKeeper.TryHoldAsync(_lease, account.Name, holder, leaseDuration, _timeProvider, cancellationToken).ConfigureAwait(false);
         if (held is null)
         {

@@ -45,7 +45,7 @@ public sealed class SyncRunner : ISyncRunner, IDisposable
     public async Task<SyncRunSummary> RunAsync(AccountSettings account, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await PrepareAsync(cancellationToken).ConfigureAwait(false);
         var started = _timeProvider.GetUtcNow();
         var startedTimestamp = _timeProvider.GetTimestamp();
         var runId = string.Create(CultureInfo.InvariantCulture, $"{started:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("N")[..6]}");
@@ -67,7 +67,7 @@ public sealed class SyncRunner : ISyncRunner, IDisposable
         }
     }
 
-    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    public async Task PrepareAsync(CancellationToken cancellationToken)
     {
         await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try

@@ -129,5 +129,46 @@ public sealed class ConfigurationResolverTests
         Assert.DoesNotContain(Token, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Resolve_ScheduleAndTelemetryOutOfRange_NameEachKeyAndTheValidRange()
+    {
+        var error = Assert.Throws<ConfigurationException>(() => ConfigurationResolver.Resolve(Config(new()
+        {
+            ["OnePassword:Events:BaseUrl"] = "https://events.1password.com",
+            ["OnePassword:Events:Token"] = Token,
+            ["Neo4j:Url"] = "http://127.0.0.1:7474",
+            ["Neo4j:Password"] = "pw",
+            ["Sync:Interval"] = "00:00:20",
+            ["Sync:Jitter"] = "00:00:30",
+            ["Sync:LeaseDuration"] = "00:00:01",
+            ["Sync:ShutdownTimeout"] = "02:00:00",
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "collector:4317",
+        })));
+
+        Assert.Equal(
+            [
+                "Sync:LeaseDuration: must be between 00:00:03 and 01:00:00 (for example 00:02:00)",
+                "Sync:ShutdownTimeout: must be between 00:00:01 and 00:30:00 (for example 00:01:00)",
+                "Sync:Jitter (00:00:30) must be shorter than Sync:Interval (00:00:20).",
+                "OTEL_EXPORTER_OTLP_ENDPOINT 'collector:4317' is not an http(s) URL; set the collector's OTLP endpoint, e.g. http://otel-collector:4317, or unset it to not export metrics.",
+            ],
+            error.Problems);
+    }
+
+    [Fact]
+    public void Resolve_ScheduleUnset_UsesFiveMinutesWithJitterAndATwoMinuteLease()
+    {
+        var resolved = ConfigurationResolver.Resolve(Config(new()
+        {
+            ["OnePassword:Events:BaseUrl"] = "https://events.1password.com",
+            ["OnePassword:Events:Token"] = Token,
+            ["Neo4j:Url"] = "http://127.0.0.1:7474",
+            ["Neo4j:Password"] = "pw",
+        }));
+
+        Assert.Equal(new ScheduleSettings(TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(60)), resolved.Schedule);
+        Assert.Null(resolved.OtlpEndpoint);
+    }
+
     private static IConfiguration Config(Dictionary<string, string?> values) => new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 }

@@ -199,6 +199,8 @@ public sealed class SyncWorkerTests : IDisposable
             await _runs.Reader.ReadAsync(timeout.Token);
         }
 
+        public Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
         public async Task<SyncRunSummary> RunAsync(AccountSettings account, CancellationToken cancellationToken)
         {
             LastToken = cancellationToken;
