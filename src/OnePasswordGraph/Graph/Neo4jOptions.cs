@@ -12,6 +12,12 @@ public sealed class Neo4jOptions
     /// </summary>
     public string? Url { get; set; }
 
+    /// <summary>
+    /// Gets or sets whether a plain <c>http://</c> URL to a host that is not loopback is accepted (a Neo4j on a private
+    /// container network, as in docker-compose.yml). The password then travels unencrypted; a warning says so at start.
+    /// </summary>
+    public bool AllowInsecureHttp { get; set; }
+
     /// <summary>Gets or sets the user name for Basic authentication.</summary>
     /// <value>The default value is <c>neo4j</c>.</value>
     public string User { get; set; } = "neo4j";

@@ -43,7 +43,7 @@ public static partial class ConfigurationResolver
             problems.Add($"OnePassword:Accounts: the name '{duplicate.Key}' is used by {duplicate.Count()} accounts; names must be unique.");
         }
 
-        var neo4j = ResolveNeo4j(neo4jOptions, problems);
+        var neo4j = ResolveNeo4j(neo4jOptions, problems, warnings);
         Annotations("Sync", syncOptions, problems);
         if (syncOptions.Jitter >= syncOptions.Interval && syncOptions.Jitter > TimeSpan.Zero)
         {
@@ -158,7 +158,7 @@ public static partial class ConfigurationResolver
         return url is null || token is null ? null : new ConnectSettings(url, token, options.FetchItemDetails, options.RequestTimeout);
     }
 
-    private static Neo4jSettings? ResolveNeo4j(Neo4jOptions options, List<string> problems)
+    private static Neo4jSettings? ResolveNeo4j(Neo4jOptions options, List<string> problems, List<string> warnings)
     {
         Annotations("Neo4j", options, problems);
         Uri? url = null;
@@ -168,7 +168,11 @@ public static partial class ConfigurationResolver
         }
         else
         {
-            url = Urls.Check("Neo4j:Url", options.Url, allowInsecure: false, problems);
+            url = Urls.Check("Neo4j:Url", options.Url, options.AllowInsecureHttp, problems);
+            if (url is { Scheme: "http" } && !Urls.IsLoopback(url))
+            {
+                warnings.Add($"Neo4j:AllowInsecureHttp is on: the Neo4j password travels unencrypted to {url.Host}. Prefer https on any network you do not fully control.");
+            }
         }
 
         if (string.IsNullOrWhiteSpace(options.User))

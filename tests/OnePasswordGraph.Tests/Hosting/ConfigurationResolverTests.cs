@@ -91,7 +91,7 @@ public sealed class ConfigurationResolverTests
                 "OnePassword:Accounts:2:Name is missing; give each account a unique name (letters, digits, '.', '_' or '-').",
                 "OnePassword:Accounts:2:Events:TokenFile: the file '/nonexistent/token' does not exist.",
                 "OnePassword:Accounts: the name 'acme' is used by 2 accounts; names must be unique.",
-                "Neo4j:Url 'http://neo4j.example.com:7474/' uses plain http; use https:// (plain http is accepted only for loopback hosts such as 127.0.0.1 or localhost).",
+                "Neo4j:Url 'http://neo4j.example.com:7474/' uses plain http; use https:// (plain http is accepted only for loopback hosts such as 127.0.0.1 or localhost, or with Neo4j:AllowInsecureHttp=true for a Neo4j on a private container network).",
                 "Neo4j:Password is missing; set Neo4j:Password or Neo4j:PasswordFile (the Neo4j password).",
             ],
             error.Problems);

@@ -21,7 +21,7 @@ internal static class Urls
 
         if (url.Scheme == Uri.UriSchemeHttp && !IsLoopback(url) && !allowInsecure)
         {
-            problems.Add($"{key} '{url}' uses plain http; use https:// (plain http is accepted only for loopback hosts such as 127.0.0.1 or localhost{(key.Contains(":Connect:", StringComparison.Ordinal) ? ", or with Connect:AllowInsecureHttp=true for a Connect server on a private network" : string.Empty)}).");
+            problems.Add($"{key} '{url}' uses plain http; use https:// (plain http is accepted only for loopback hosts such as 127.0.0.1 or localhost{InsecureHint(key)}).");
             return null;
         }
 
@@ -33,4 +33,9 @@ internal static class Urls
 
     // A URL that failed to parse might hold anything, a pasted token included: show only its start.
     private static string Display(string value) => value.Length <= 40 ? value : value[..40] + "…";
+
+    private static string InsecureHint(string key) =>
+        key.Contains(":Connect:", StringComparison.Ordinal) ? ", or with Connect:AllowInsecureHttp=true for a Connect server on a private network"
+        : key.StartsWith("Neo4j:", StringComparison.Ordinal) ? ", or with Neo4j:AllowInsecureHttp=true for a Neo4j on a private container network"
+        : string.Empty;
 }
