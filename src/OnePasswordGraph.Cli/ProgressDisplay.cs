@@ -24,7 +24,7 @@ internal sealed class ProgressDisplay : IDisposable
         _totals = new ProgressTotals(timeProvider.GetTimestamp());
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == SyncMetrics.MeterName && instrument.Name is ProgressTotals.EventsInstrument or ProgressTotals.LagInstrument)
+            if (instrument.Meter.Name == SyncMetrics.MeterName && instrument.Name is SyncMetrics.EventsIngestedInstrument or SyncMetrics.LagInstrument)
             {
                 listener.EnableMeasurementEvents(instrument);
             }

@@ -1,13 +1,11 @@
 using System.Globalization;
+using OnePasswordGraph.Diagnostics;
 
 namespace OnePasswordGraph.Cli;
 
 /// <summary>Events written and lag per account and stream, as the progress line shows them.</summary>
 internal sealed class ProgressTotals(long startedAt)
 {
-    public const string EventsInstrument = "onepassword_graph.events.ingested";
-    public const string LagInstrument = "onepassword_graph.events.lag";
-
     private readonly Lock _gate = new();
     private readonly SortedDictionary<string, (long Events, double Lag)> _streams = new(StringComparer.Ordinal);
 
@@ -26,7 +24,7 @@ internal sealed class ProgressTotals(long startedAt)
         lock (_gate)
         {
             var current = _streams.GetValueOrDefault(key);
-            _streams[key] = instrument == EventsInstrument ? (current.Events + (long)value, current.Lag) : (current.Events, value);
+            _streams[key] = instrument == SyncMetrics.EventsIngestedInstrument ? (current.Events + (long)value, current.Lag) : (current.Events, value);
         }
     }
 

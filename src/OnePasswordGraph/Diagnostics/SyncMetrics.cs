@@ -12,6 +12,10 @@ public sealed class SyncMetrics
     /// <summary>The meter's name, for exporters and listeners.</summary>
     public const string MeterName = "OnePasswordGraph";
 
+    public const string EventsIngestedInstrument = "onepassword_graph.events.ingested";
+    public const string LagInstrument = "onepassword_graph.events.lag";
+    public const string AttemptsInstrument = "onepassword_graph.sync.attempts";
+
     private readonly Counter<long> _eventsIngested;
     private readonly Gauge<double> _lag;
     private readonly Counter<long> _apiRequests;
@@ -24,13 +28,13 @@ public sealed class SyncMetrics
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(MeterName);
-        _eventsIngested = meter.CreateCounter<long>("onepassword_graph.events.ingested", "{event}", "Events written to the graph, per account and stream.");
-        _lag = meter.CreateGauge<double>("onepassword_graph.events.lag", "s", "Age of the newest event written, per account and stream, when its page was written.");
+        _eventsIngested = meter.CreateCounter<long>(EventsIngestedInstrument, "{event}", "Events written to the graph, per account and stream.");
+        _lag = meter.CreateGauge<double>(LagInstrument, "s", "Age of the newest event written, per account and stream, when its page was written.");
         _apiRequests = meter.CreateCounter<long>("onepassword_graph.api.requests", "{request}", "HTTP requests to 1Password (api = events or connect), by status code.");
         _apiThrottled = meter.CreateCounter<long>("onepassword_graph.api.throttled", "{request}", "Requests 1Password answered with 429 Too Many Requests.");
         _runDuration = meter.CreateHistogram<double>("onepassword_graph.sync.duration", "s", "Duration of one account's sync run, by outcome.");
         _stepFailures = meter.CreateCounter<long>("onepassword_graph.sync.step_failures", "{step}", "Sync steps that failed, per account and step.");
-        _attempts = meter.CreateCounter<long>("onepassword_graph.sync.attempts", "{attempt}", "Scheduled sync attempts per account, by result (succeeded, failed, lease_busy).");
+        _attempts = meter.CreateCounter<long>(AttemptsInstrument, "{attempt}", "Scheduled sync attempts per account, by result (succeeded, failed, lease_busy).");
     }
 
     public void EventsIngested(string account, string stream, long count, double lagSeconds)

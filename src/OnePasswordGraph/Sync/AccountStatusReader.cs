@@ -15,8 +15,6 @@ public sealed class AccountStatusReader
         + "s.`lastRunId` AS runId, s.`lastRunOutcome` AS outcome, s.`lastRunStartedOn` AS started, s.`lastRunFinishedOn` AS finished, "
         + "s.`lastRunSummary` AS summary, s.`leaseHolder` AS holder, s.`leaseExpiresOn` AS expires";
 
-    private static readonly string[] Streams = [.. Enum.GetValues<EventStreamKind>().Select(s => s.Feature())];
-
     private readonly ICypherRunner _runner;
     private readonly TransientRetry _retry;
     private readonly GraphSchema _schema;
@@ -33,7 +31,7 @@ public sealed class AccountStatusReader
         var parameters = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["account"] = account,
-            ["keys"] = Streams.Append("run").Append("lease").Select(stream => SyncStateStore.Key(account, stream)).ToList(),
+            ["keys"] = EventStreamKindExtensions.AllFeatures.Append("run").Append("lease").Select(stream => SyncStateStore.Key(account, stream)).ToList(),
         };
         var nodeTypes = _schema.NodeTypes.Where(n => n != OnePasswordNodeTypes.SyncState).ToList();
         var labels = _schema.RelationshipTypes.Select(r => r.Label).Distinct(StringComparer.Ordinal).ToList();
@@ -49,7 +47,7 @@ public sealed class AccountStatusReader
         var run = states.GetValueOrDefault("run") is { } r && r[4] is string runId
             ? new LastRunStatus(runId, r[5] as string ?? "unknown", Time(r[6]) ?? default, Time(r[7]) ?? default, r[8] as string)
             : null;
-        var streams = Streams.Select(stream => states.GetValueOrDefault(stream) is { } s
+        var streams = EventStreamKindExtensions.AllFeatures.Select(stream => states.GetValueOrDefault(stream) is { } s
             ? new StreamStatus(stream, Time(s[1]), Time(s[2]), s[3] as long?)
             : new StreamStatus(stream, null, null, null)).ToList();
         var lease = states.GetValueOrDefault("lease");

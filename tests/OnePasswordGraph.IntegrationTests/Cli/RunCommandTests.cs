@@ -10,12 +10,6 @@ namespace OnePasswordGraph.IntegrationTests.Cli;
 public sealed class RunCommandTests(Neo4jServerFixture neo4j) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = TimeProvider.System.GetUtcNow();
-    private static readonly Dictionary<string, string> Streams = new(StringComparer.Ordinal)
-    {
-        ["itemusages"] = "one_password_item_usage_event",
-        ["auditevents"] = "one_password_audit_event",
-        ["signinattempts"] = "one_password_signin_attempt_event",
-    };
 
     public Task InitializeAsync() => neo4j.ResetAsync();
 
@@ -30,20 +24,14 @@ public sealed class RunCommandTests(Neo4jServerFixture neo4j) : IAsyncLifetime
         using (var worker = CliProcess.Start(environment, "run"))
         {
             var output = worker.StandardOutput.ReadToEndAsync();
-            await WaitForAsync(worker, "MATCH (s:one_password_sync_state {_key: 'default:itemusages'}) RETURN count(s) AS c");
-            using (var kill = Process.Start("kill", ["-TERM", worker.Id.ToString(CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync();
-            }
-
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            await worker.WaitForExitAsync(timeout.Token);
+            await ScenarioGraph.WaitForAsync(neo4j, worker, "MATCH (s:one_password_sync_state {_key: 'default:itemusages'}) RETURN count(s) AS c");
+            await TerminateAsync(worker);
             Assert.True(worker.ExitCode == 0, await output + await worker.StandardError.ReadToEndAsync());
             Assert.Contains("Worker stopped", await output, StringComparison.Ordinal);
         }
 
         var partial = 0L;
-        foreach (var (stream, label) in Streams)
+        foreach (var (stream, label) in ScenarioGraph.EventLabels)
         {
             var written = await neo4j.CountAsync($"MATCH (e:`{label}`) RETURN count(e) AS c");
             var recorded = (await neo4j.QueryAsync($"MATCH (s:one_password_sync_state {{_key: 'default:{stream}'}}) RETURN s.eventsWritten AS c")).Rows.SingleOrDefault()?[0] as long? ?? 0;
@@ -55,7 +43,7 @@ public sealed class RunCommandTests(Neo4jServerFixture neo4j) : IAsyncLifetime
         Assert.Equal(0, await neo4j.CountAsync("MATCH (s:one_password_sync_state {_key: 'default:lease'}) WHERE s.leaseHolder IS NOT NULL RETURN count(s) AS c"));
         var (exitCode, text) = await CliProcess.RunAsync(environment, "sync");
         Assert.True(exitCode == 0, text);
-        await AssertExactlyTheScenarioAsync(activity);
+        await ScenarioGraph.AssertEventsExactlyAsync(neo4j, activity);
     }
 
     [Fact]
@@ -68,7 +56,7 @@ public sealed class RunCommandTests(Neo4jServerFixture neo4j) : IAsyncLifetime
         using (var doomed = CliProcess.Start(environment, "run"))
         {
             doomedPid = doomed.Id;
-            await WaitForAsync(doomed, "MATCH (s:one_password_sync_state {_key: 'default:itemusages'}) RETURN count(s) AS c");
+            await ScenarioGraph.WaitForAsync(neo4j, doomed, "MATCH (s:one_password_sync_state {_key: 'default:itemusages'}) RETURN count(s) AS c");
             doomed.Kill(entireProcessTree: true);
             await doomed.WaitForExitAsync();
         }
@@ -78,18 +66,12 @@ public sealed class RunCommandTests(Neo4jServerFixture neo4j) : IAsyncLifetime
         using (var successor = CliProcess.Start(environment, "run"))
         {
             var output = successor.StandardOutput.ReadToEndAsync();
-            await WaitForAsync(successor, "MATCH (s:one_password_sync_state {_key: 'default:run'}) WHERE s.lastRunOutcome = 'succeeded' RETURN count(s) AS c");
-            using (var kill = Process.Start("kill", ["-TERM", successor.Id.ToString(CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync();
-            }
-
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            await successor.WaitForExitAsync(timeout.Token);
+            await ScenarioGraph.WaitForAsync(neo4j, successor, "MATCH (s:one_password_sync_state {_key: 'default:run'}) WHERE s.lastRunOutcome = 'succeeded' RETURN count(s) AS c");
+            await TerminateAsync(successor);
             Assert.True(successor.ExitCode == 0, await output);
         }
 
-        await AssertExactlyTheScenarioAsync(activity);
+        await ScenarioGraph.AssertEventsExactlyAsync(neo4j, activity);
     }
 
     private async Task<(EventsApiHarness Api, ScenarioActivity Activity, Dictionary<string, string> Environment)> ScenarioAsync(int seed)
@@ -106,30 +88,15 @@ public sealed class RunCommandTests(Neo4jServerFixture neo4j) : IAsyncLifetime
         return (api, activity, environment);
     }
 
-    private async Task AssertExactlyTheScenarioAsync(ScenarioActivity activity)
+    // SIGTERM, as docker stop and systemd send it, then wait for the graceful exit.
+    private static async Task TerminateAsync(Process process)
     {
-        foreach (var (stream, label) in Streams)
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
         {
-            var expected = activity.Events.Where(e => e.Feature == stream).Select(e => e.Uuid).Order(StringComparer.Ordinal).ToList();
-            var actual = (await neo4j.QueryAsync($"MATCH (e:`{label}`) RETURN e._key AS k ORDER BY k")).Rows.Select(r => (string)r[0]!).ToList();
-            Assert.Equal(expected, actual);
-        }
-    }
-
-    // Polls the graph for the state the process is expected to reach; bounded, and fails with the process's output.
-    private async Task WaitForAsync(Process process, string countQuery)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        while (!process.HasExited && !timeout.IsCancellationRequested)
-        {
-            if (await neo4j.CountAsync(countQuery) > 0)
-            {
-                return;
-            }
-
-            await Task.Yield();
+            await kill.WaitForExitAsync();
         }
 
-        Assert.Fail($"The worker never reached '{countQuery}': " + (process.HasExited ? await process.StandardError.ReadToEndAsync() : "timed out"));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
     }
 }

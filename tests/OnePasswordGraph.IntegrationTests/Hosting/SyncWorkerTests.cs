@@ -60,7 +60,7 @@ public sealed class SyncWorkerTests(Neo4jServerFixture neo4j) : IAsyncLifetime
         {
             InstrumentPublished = (instrument, l) =>
             {
-                if (instrument.Meter.Name == SyncMetrics.MeterName && instrument.Name == "onepassword_graph.sync.attempts")
+                if (instrument.Meter.Name == SyncMetrics.MeterName && instrument.Name == SyncMetrics.AttemptsInstrument)
                 {
                     l.EnableMeasurementEvents(instrument);
                 }

@@ -93,14 +93,7 @@ public sealed class EventsSyncScenarioTests(Neo4jServerFixture neo4j) : IAsyncLi
 
     private async Task AssertGraphHoldsExactlyAsync(ScenarioActivity activity)
     {
-        foreach (var (feature, label) in new[] { ("itemusages", "one_password_item_usage_event"), ("auditevents", "one_password_audit_event"), ("signinattempts", "one_password_signin_attempt_event") })
-        {
-            var expected = activity.Events.Where(e => e.Feature == feature).Select(e => e.Uuid).Order(StringComparer.Ordinal).ToList();
-            var actual = (await neo4j.QueryAsync($"MATCH (e:`{label}`) RETURN e._key AS k ORDER BY k")).Rows.Select(r => (string)r[0]!).ToList();
-            Assert.Equal(expected.Count, actual.Count);
-            Assert.Equal(expected, actual);
-        }
-
+        await ScenarioGraph.AssertEventsExactlyAsync(neo4j, activity);
         var users = activity.Events.SelectMany(UsersOf).Distinct().Order(StringComparer.Ordinal).ToList();
         var graphUsers = (await neo4j.QueryAsync("MATCH (u:one_password_user) RETURN u._key AS k ORDER BY k")).Rows.Select(r => (string)r[0]!).ToList();
         Assert.Equal(users, graphUsers);

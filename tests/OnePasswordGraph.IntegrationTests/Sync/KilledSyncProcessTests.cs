@@ -26,7 +26,7 @@ public sealed class KilledSyncProcessTests(Neo4jServerFixture neo4j) : IAsyncLif
 
         using (var doomed = CliProcess.Start(environment, "sync"))
         {
-            await WaitForFirstCommittedPageAsync(doomed);
+            await ScenarioGraph.WaitForAsync(neo4j, doomed, "MATCH (s:one_password_sync_state {_key: 'default:itemusages'}) RETURN count(s) AS c");
             doomed.Kill(entireProcessTree: true);
             await doomed.WaitForExitAsync();
         }
@@ -37,27 +37,6 @@ public sealed class KilledSyncProcessTests(Neo4jServerFixture neo4j) : IAsyncLif
 
         Assert.True(summary.Succeeded);
         Assert.InRange(partial, 1, activity.CountsByFeature["itemusages"] - 1);
-        foreach (var feature in new[] { "itemusages", "auditevents", "signinattempts" })
-        {
-            var label = feature switch { "itemusages" => "one_password_item_usage_event", "auditevents" => "one_password_audit_event", _ => "one_password_signin_attempt_event" };
-            var expected = activity.Events.Where(e => e.Feature == feature).Select(e => e.Uuid).Order(StringComparer.Ordinal).ToList();
-            var actual = (await neo4j.QueryAsync($"MATCH (e:`{label}`) RETURN e._key AS k ORDER BY k")).Rows.Select(r => (string)r[0]!).ToList();
-            Assert.Equal(expected, actual);
-        }
-    }
-
-    private async Task WaitForFirstCommittedPageAsync(System.Diagnostics.Process process)
-    {
-        for (var i = 0; i < 5000 && !process.HasExited; i++)
-        {
-            if (await neo4j.CountAsync("MATCH (s:one_password_sync_state {_key: 'default:itemusages'}) RETURN count(s) AS c") > 0)
-            {
-                return;
-            }
-
-            await Task.Yield();
-        }
-
-        Assert.Fail("The sync process committed no page: " + (process.HasExited ? await process.StandardError.ReadToEndAsync() : "still running"));
+        await ScenarioGraph.AssertEventsExactlyAsync(neo4j, activity);
     }
 }

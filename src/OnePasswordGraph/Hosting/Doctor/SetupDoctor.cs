@@ -12,8 +12,6 @@ namespace OnePasswordGraph.Hosting.Doctor;
 /// </summary>
 public sealed class SetupDoctor
 {
-    private static readonly string[] AllFeatures = [.. Enum.GetValues<EventStreamKind>().Select(s => s.Feature())];
-
     private readonly ICypherRunner _neo4j;
     private readonly GraphSchemaInstaller _schema;
     private readonly AccountStepFactory _sources;
@@ -70,7 +68,7 @@ public sealed class SetupDoctor
 
         checks.Add(new DoctorCheck(subject, "token", DoctorVerdict.Ok,
             $"accepted by {settings.BaseUrl.Host} (account {introspection.AccountUuid ?? "unknown"}, integration {introspection.IntegrationUuid ?? "unknown"})"));
-        var missing = AllFeatures.Except(introspection.Features, StringComparer.Ordinal).ToList();
+        var missing = EventStreamKindExtensions.AllFeatures.Except(introspection.Features, StringComparer.Ordinal).ToList();
         checks.Add(missing.Count == 0
             ? new DoctorCheck(subject, "features", DoctorVerdict.Ok, $"has {string.Join(", ", introspection.Features)}")
             : new DoctorCheck(subject, "features", DoctorVerdict.Warning,

@@ -3,6 +3,9 @@ namespace OnePasswordGraph.Sources.Events;
 /// <summary>Names and paths of the streams, as the Events API spells them.</summary>
 public static class EventStreamKindExtensions
 {
+    /// <summary>Gets the feature of every stream, in declaration order.</summary>
+    public static IReadOnlyList<string> AllFeatures { get; } = [.. Enum.GetValues<EventStreamKind>().Select(Feature)];
+
     /// <summary>Gets the feature a token needs for the stream (also the stream's name in the sync state).</summary>
     public static string Feature(this EventStreamKind stream) => stream switch
     {
