@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OnePasswordGraph.Diagnostics;
@@ -11,12 +12,17 @@ namespace OnePasswordGraph.Cli;
 internal static class CliServices
 {
     /// <summary>Resolves the configuration, or prints every problem to <paramref name="error"/> and returns null (exit 2).</summary>
-    public static async Task<ResolvedConfiguration?> ResolveAsync(FileInfo? configFile, string? onlyAccount, TextWriter error)
+    public static Task<ResolvedConfiguration?> ResolveAsync(FileInfo? configFile, string? onlyAccount, TextWriter error) =>
+        ResolveAsync(() => CliConfiguration.Build(configFile), onlyAccount, error);
+
+    /// <summary>Resolves the configuration <paramref name="build"/> returns, or prints every problem to <paramref name="error"/> and returns null (exit 2).</summary>
+    public static async Task<ResolvedConfiguration?> ResolveAsync(Func<IConfiguration> build, string? onlyAccount, TextWriter error)
     {
+        ArgumentNullException.ThrowIfNull(build);
         ResolvedConfiguration configuration;
         try
         {
-            configuration = ConfigurationResolver.Resolve(CliConfiguration.Build(configFile));
+            configuration = ConfigurationResolver.Resolve(build());
         }
         catch (Exception ex) when (ex is ConfigurationException or FileNotFoundException or InvalidDataException)
         {

@@ -15,6 +15,7 @@ internal static class RootCommandFactory
         root.Subcommands.Add(StatusCommand.Create(output, error));
         root.Subcommands.Add(DoctorCommand.Create(output, error));
         root.Subcommands.Add(SimulatorCommand.Create(output, error));
+        root.Subcommands.Add(DemoCommand.Create(output, error));
         return root;
     }
 }

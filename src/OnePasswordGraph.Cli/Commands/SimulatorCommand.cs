@@ -1,37 +1,44 @@
 using System.CommandLine;
-using OnePasswordGraph.Simulator.Events;
-using OnePasswordGraph.Simulator.Scenario;
+using System.Globalization;
+using OnePasswordGraph.Simulator;
 
 namespace OnePasswordGraph.Cli.Commands;
 
-/// <summary><c>simulator</c>: serves the 1Password Events API simulator on loopback with a seeded scenario.</summary>
+/// <summary><c>simulator</c>: serves a simulated 1Password account (Events API and Connect) on loopback with a seeded scenario.</summary>
 internal static class SimulatorCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
         _ = error;
         var port = new Option<int>("--port") { Description = "Loopback port of the Events API simulator (0 picks a free one).", DefaultValueFactory = _ => 0 };
-        var seed = new Option<int>("--seed") { Description = "Scenario seed: the same seed gives the same users, vaults, items and events.", DefaultValueFactory = _ => 42 };
+        var connectPort = new Option<int>("--connect-port") { Description = "Loopback port of the Connect simulator (0 picks a free one).", DefaultValueFactory = _ => 0 };
+        var seed = new Option<int>("--seed") { Description = "Scenario seed: the same seed gives the same users, vaults, items and kinds of activity.", DefaultValueFactory = _ => 42 };
         var events = new Option<int>("--events") { Description = "How many events the scenario holds, across the three streams.", DefaultValueFactory = _ => 5000 };
         var days = new Option<int>("--days") { Description = "How many days of activity, ending now.", DefaultValueFactory = _ => 28 };
         var command = new Command(
             "simulator",
-            "Serve a local stand-in for the 1Password Events API on 127.0.0.1, following the documented protocol, with a seeded scenario "
-            + "(weeks of activity with planted anomalies). Prints the base URL and a token, then serves until interrupted. Never talks to 1Password.")
+            "Serve a local stand-in for one 1Password account on 127.0.0.1: the Events API and a Connect server, following the documented protocols, "
+            + "with a seeded scenario (weeks of activity with planted anomalies, items with canary secret values). Prints the configuration to sync it "
+            + "(base URLs and simulated tokens), then serves until interrupted. Never talks to 1Password.")
         {
-            port, seed, events, days,
+            port, connectPort, seed, events, days,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var inventory = InventoryGenerator.Generate(parse.GetValue(seed));
+            var span = TimeSpan.FromDays(parse.GetValue(days));
             var now = TimeProvider.System.GetUtcNow();
-            var activity = ActivityGenerator.Generate(inventory, parse.GetValue(seed), parse.GetValue(events), TimeSpan.FromDays(parse.GetValue(days)), now);
-            await using var simulator = await EventsSimulator.StartAsync(new EventsSimulatorOptions { Port = parse.GetValue(port) }, cancellationToken).ConfigureAwait(false);
-            simulator.Append(activity.Events);
-            var token = simulator.AddToken(accountUuid: inventory.AccountUuid);
-            await output.WriteLineAsync($"Events API simulator: {simulator.BaseUrl} ({activity.Events.Count} events over {parse.GetValue(days)} days, seed {parse.GetValue(seed)})").ConfigureAwait(false);
-            await output.WriteLineAsync("Simulated token (not a real 1Password token):").ConfigureAwait(false);
-            await output.WriteLineAsync(token.Token).ConfigureAwait(false);
+            await using var simulated = await SimulatedAccount.StartAsync(
+                parse.GetValue(seed), parse.GetValue(events), span, now, parse.GetValue(port), parse.GetValue(connectPort), cancellationToken).ConfigureAwait(false);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Simulated 1Password account (seed {parse.GetValue(seed)}): {simulated.Activity.Events.Count} events over {span.TotalDays:0} days, "
+                + $"{simulated.Inventory.Vaults.Count} vaults, {simulated.Inventory.Items.Count} items.")).ConfigureAwait(false);
+            await output.WriteLineAsync("Sync it with these settings (the tokens are the simulator's, not 1Password tokens):").ConfigureAwait(false);
+            await output.WriteLineAsync($"OnePassword__Events__BaseUrl={simulated.Events.BaseUrl}").ConfigureAwait(false);
+            await output.WriteLineAsync($"OnePassword__Events__Token={simulated.EventsToken}").ConfigureAwait(false);
+            await output.WriteLineAsync($"OnePassword__Connect__BaseUrl={simulated.Connect.BaseUrl}").ConfigureAwait(false);
+            await output.WriteLineAsync($"OnePassword__Connect__Token={simulated.ConnectToken}").ConfigureAwait(false);
+            await output.WriteLineAsync($"OnePassword__BackfillStartTime={(now - span - TimeSpan.FromDays(1)).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}")
+                .ConfigureAwait(false);
             await output.WriteLineAsync("Press Ctrl+C to stop.").ConfigureAwait(false);
             try
             {

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OnePasswordGraph.Graph;
+using OnePasswordGraph.Resilience;
 using OnePasswordGraph.Sync;
 
 namespace OnePasswordGraph.Cli.Commands;
@@ -58,6 +60,14 @@ internal static class SyncCommand
                 display?.Clear();
                 await output.WriteLineAsync($"Account {settings.Name}: stopped on request; the pages written so far are kept with their cursor.").ConfigureAwait(false);
                 return ExitCodes.StepFailed;
+            }
+            catch (Exception ex) when (ex is Neo4jException or RetryDeadlineExceededException or LeaseLostException)
+            {
+                // The account's run could not start or was stopped; its summary, if any, is on the sync-state node.
+                display?.Clear();
+                await error.WriteLineAsync(ex is LeaseLostException ? ex.Message : $"Account {settings.Name}: {ex.Message}").ConfigureAwait(false);
+                exitCode = ExitCodes.StepFailed;
+                continue;
             }
 
             display?.Clear();

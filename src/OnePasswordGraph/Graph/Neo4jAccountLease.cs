@@ -34,13 +34,13 @@ public sealed class Neo4jAccountLease : IAccountLease
         var now = _timeProvider.GetUtcNow();
         var parameters = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["key"] = Key(account),
+            ["key"] = KeyOf(account),
             ["holder"] = holder,
             ["now"] = now.ToUnixTimeMilliseconds(),
             ["until"] = (now + duration).ToUnixTimeMilliseconds(),
             ["create"] = new Dictionary<string, object?>(StringComparer.Ordinal)
             {
-                [GraphProperties.Key] = Key(account),
+                [GraphProperties.Key] = KeyOf(account),
                 [GraphProperties.Type] = OnePasswordNodeTypes.SyncState.Type,
                 [GraphProperties.Account] = account,
                 ["stream"] = "lease",
@@ -53,14 +53,15 @@ public sealed class Neo4jAccountLease : IAccountLease
 
     private async Task ReleaseAsync(string account, string holder)
     {
-        var parameters = new Dictionary<string, object?>(StringComparer.Ordinal) { ["key"] = Key(account), ["holder"] = holder };
+        var parameters = new Dictionary<string, object?>(StringComparer.Ordinal) { ["key"] = KeyOf(account), ["holder"] = holder };
 
         // Released even when the caller is shutting down: a lease left behind would block the account until it expires.
         await _retry.ExecuteAsync(token => _runner.RunAsync([new CypherStatement(LeaseStatements.Release, parameters)], token), CancellationToken.None)
             .ConfigureAwait(false);
     }
 
-    private static string Key(string account) => $"{account}:lease";
+    /// <summary>Gets the key of the sync-state node that holds <paramref name="account"/>'s lease.</summary>
+    public static string KeyOf(string account) => $"{account}:lease";
 
     private sealed class Handle(Neo4jAccountLease owner, string account, string holder, TimeSpan duration) : ILeaseHandle
     {

@@ -42,27 +42,15 @@ public sealed class StaleInventoryCleaner
         RelationshipType type, string account, string syncTag, string? fromScopeProperty, IReadOnlyCollection<string>? scope, CancellationToken cancellationToken) =>
         RunChunkedAsync(CleanupStatementBuilder.StaleRelationships(type, fromScopeProperty), account, syncTag, scope, cancellationToken);
 
-    private async Task<long> RunChunkedAsync(string text, string account, string syncTag, IReadOnlyCollection<string>? scope, CancellationToken cancellationToken)
+    private Task<long> RunChunkedAsync(string text, string account, string syncTag, IReadOnlyCollection<string>? scope, CancellationToken cancellationToken)
     {
         var parameters = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["account"] = account,
             ["syncTag"] = syncTag,
             ["now"] = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds(),
-            ["limit"] = ChunkSize,
             ["scope"] = scope?.ToList(),
         };
-        var statement = new CypherStatement(text, parameters);
-        long total = 0;
-        long cleaned;
-        do
-        {
-            var results = await _retry.ExecuteAsync(token => _runner.RunAsync([statement], token), cancellationToken).ConfigureAwait(false);
-            cleaned = results[0].SingleLong("cleaned");
-            total += cleaned;
-        }
-        while (cleaned == ChunkSize);
-
-        return total;
+        return ChunkedStatement.RunUntilDoneAsync(_runner, _retry, text, parameters, ChunkSize, cancellationToken);
     }
 }

@@ -38,6 +38,7 @@ public static class OnePasswordGraphServices
         services.AddSingleton(provider => new SyncStateStore(provider.GetRequiredService<ICypherRunner>(), provider.GetRequiredService<GraphRetries>().Neo4j));
         services.AddSingleton(provider => new StaleInventoryCleaner(
             provider.GetRequiredService<ICypherRunner>(), provider.GetRequiredService<GraphRetries>().Neo4j, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => new AccountEraser(provider.GetRequiredService<ICypherRunner>(), provider.GetRequiredService<GraphRetries>().Neo4j, GraphSchema.OnePassword));
         services.AddSingleton(provider => new ItemDetailsVersions(provider.GetRequiredService<ICypherRunner>(), provider.GetRequiredService<GraphRetries>().Neo4j));
         services.AddSingleton<IAccountLease>(provider => new Neo4jAccountLease(
             provider.GetRequiredService<ICypherRunner>(), provider.GetRequiredService<GraphRetries>().Neo4j, provider.GetRequiredService<TimeProvider>()));

@@ -18,7 +18,16 @@ public sealed class LeasedSync
     }
 
     /// <summary>Syncs <paramref name="account"/> once, or returns null without fetching anything when its lease is held elsewhere.</summary>
-    public async Task<SyncRunSummary?> TryRunAsync(AccountSettings account, string holder, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    /// <exception cref="LeaseLostException">The lease was lost during the run, which stopped.</exception>
+    public Task<SyncRunSummary?> TryRunAsync(AccountSettings account, string holder, TimeSpan leaseDuration, CancellationToken cancellationToken) =>
+        TryRunAsync(account, holder, leaseDuration, beforeRun: null, cancellationToken);
+
+    /// <summary>
+    /// Syncs <paramref name="account"/> once, doing <paramref name="beforeRun"/> first under the same lease (so no
+    /// other process syncs the account in between), or returns null without doing either when the lease is held elsewhere.
+    /// </summary>
+    public async Task<SyncRunSummary?> TryRunAsync(
+        AccountSettings account, string holder, TimeSpan leaseDuration, Func<CancellationToken, Task>? beforeRun, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
         await _runner.PrepareAsync(cancellationToken).ConfigureAwait(false);
@@ -29,6 +38,18 @@ public sealed class LeasedSync
         }
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, held.LostToken);
-        return await _runner.RunAsync(account, linked.Token).ConfigureAwait(false);
+        try
+        {
+            if (beforeRun is not null)
+            {
+                await beforeRun(linked.Token).ConfigureAwait(false);
+            }
+
+            return await _runner.RunAsync(account, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException stopped) when (held.LostToken.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw LeaseLostException.For(account.Name, stopped);
+        }
     }
 }

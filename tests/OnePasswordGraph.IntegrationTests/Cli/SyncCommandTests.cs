@@ -50,6 +50,33 @@ public sealed class SyncCommandTests
     }
 
     [Fact]
+    public async Task Sync_Neo4jUnreachable_Exits1WithTheReasonAndNoStackTrace()
+    {
+        using var closed = new TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+
+        var (exitCode, output) = await CliProcess.RunAsync(
+            new Dictionary<string, string>
+            {
+                ["OnePassword__Events__BaseUrl"] = "http://127.0.0.1:9/",
+                ["OnePassword__Events__Token"] = "tok-secret-123",
+                ["Neo4j__Url"] = $"http://127.0.0.1:{port}",
+                ["Neo4j__User"] = "neo4j",
+                ["Neo4j__Password"] = "pw-secret-456",
+            },
+            "sync");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"Account default: Neo4j is unreachable at http://127.0.0.1:{port}/", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("tok-secret-123", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("pw-secret-456", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Help_ListsCommandsAndExitCodes()
     {
         var (exitCode, output) = await CliProcess.RunAsync(new Dictionary<string, string>(), "sync", "--help");

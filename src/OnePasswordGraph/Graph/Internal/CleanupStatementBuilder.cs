@@ -41,6 +41,14 @@ internal static class CleanupStatementBuilder
             + "RETURN count(*) AS cleaned";
     }
 
+    /// <summary>Removes every node of <paramref name="type"/> recorded for one account, with its relationships, except the keys in <c>$keep</c>.</summary>
+    public static string AccountNodes(NodeType type) =>
+        $"MATCH (n:{Name(type.Type)})\n"
+        + $"WHERE n.{Name(Account)} = $account AND NOT n.{Name(Key)} IN $keep\n"
+        + "WITH n LIMIT $limit\n"
+        + "DETACH DELETE n\n"
+        + "RETURN count(*) AS cleaned";
+
     private static string Scope(string variable, string? property) =>
         property is null ? string.Empty : $" AND {variable}.{Name(property)} IN $scope";
 }

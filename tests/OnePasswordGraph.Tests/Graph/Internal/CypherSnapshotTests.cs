@@ -69,6 +69,14 @@ public sealed class CypherSnapshotTests
     }
 
     [Fact]
+    public void EraseAccountStatements_EveryNodeType_MatchSnapshot()
+    {
+        var text = string.Join("\n;\n", GraphSchema.OnePassword.NodeTypes.Select(CleanupStatementBuilder.AccountNodes));
+
+        Snapshot.Match(text, Folder + "erase-account.cypher");
+    }
+
+    [Fact]
     public void CleanupStatements_NonInventoryType_AreRefused()
     {
         Assert.Throws<ArgumentException>(() => CleanupStatementBuilder.StaleNodes(ItemUsageEvent, scopeProperty: null));

@@ -1,0 +1,145 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OnePasswordGraph.Cli.Demo;
+using OnePasswordGraph.Graph;
+using OnePasswordGraph.Hosting;
+using OnePasswordGraph.Resilience;
+using OnePasswordGraph.Simulator;
+using OnePasswordGraph.Sync;
+
+namespace OnePasswordGraph.Cli.Commands;
+
+/// <summary>
+/// <c>demo</c>: the whole product on one machine. Serves a seeded simulated 1Password account on loopback, syncs it into
+/// the configured Neo4j as account <see cref="DemoConfiguration.AccountName"/>, and runs the sample queries that find
+/// what the scenario planted.
+/// </summary>
+internal static class DemoCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var config = CommonOptions.Config();
+        var seed = new Option<int>("--seed") { Description = "Scenario seed: the same seed gives the same users, vaults, items and kinds of activity.", DefaultValueFactory = _ => 42 };
+        var events = new Option<int>("--events") { Description = "How many events the scenario holds, across the three streams.", DefaultValueFactory = _ => 5000 };
+        var days = new Option<int>("--days") { Description = "How many days of activity, ending now.", DefaultValueFactory = _ => 28 };
+        var command = new Command(
+            "demo",
+            "Try OnePasswordGraph without a 1Password account: serve a simulated account (Events API and Connect) on 127.0.0.1, sync it into the "
+            + $"configured Neo4j as account '{DemoConfiguration.AccountName}', list what the scenario planted, and run the sample queries that find it. "
+            + $"Only Neo4j:*, Sync:* and {ConfigurationResolver.OtlpEndpointKey} are read from the configuration; OnePassword:* is ignored. "
+            + $"Each run first erases the previous demo (account '{DemoConfiguration.AccountName}' only).\n"
+            + "Example: Neo4j__Url=http://127.0.0.1:7474 Neo4j__User=neo4j Neo4j__PasswordFile=./neo4j-password onepassword-graph demo\n"
+            + "Exit codes: 0 synced and queried; 1 the sync or a query failed; 2 the configuration is invalid.")
+        {
+            config, seed, events, days,
+        };
+        events.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 100 or > 1_000_000)
+            {
+                result.AddError("--events must be between 100 and 1000000.");
+            }
+        });
+        days.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 90)
+            {
+                result.AddError("--days must be between 1 and 90 (the simulator keeps 120 days).");
+            }
+        });
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetValue(config), parse.GetValue(seed), parse.GetValue(events), TimeSpan.FromDays(parse.GetValue(days)), output, error, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        FileInfo? configFile, int seed, int eventCount, TimeSpan span, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        await using var simulated = await SimulatedAccount.StartAsync(seed, eventCount, span, now, eventsPort: 0, connectPort: 0, cancellationToken).ConfigureAwait(false);
+        if (await CliServices.ResolveAsync(() => DemoConfiguration.Build(CliConfiguration.Build(configFile), simulated, now - span - TimeSpan.FromDays(1)), null, error)
+            .ConfigureAwait(false) is not { } configuration)
+        {
+            return ExitCodes.BadConfiguration;
+        }
+
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Simulated 1Password account (seed {seed}): {simulated.Inventory.Users.Count} users, {simulated.Inventory.Vaults.Count} vaults, {simulated.Inventory.Items.Count} items, "
+            + $"{simulated.Activity.Events.Count} events over {span.TotalDays:0} days. Events API {simulated.Events.BaseUrl}, Connect {simulated.Connect.BaseUrl}.")).ConfigureAwait(false);
+
+        await using var services = CliServices.Add(new ServiceCollection(), configuration, LogLevel.Warning).BuildServiceProvider();
+        CliServices.Start(services, configuration);
+        var account = configuration.Accounts[0];
+        long erased = 0;
+        SyncRunSummary? summary;
+        try
+        {
+            summary = await services.GetRequiredService<LeasedSync>().TryRunAsync(
+                account,
+                LeaseHolder.Create("demo"),
+                configuration.Schedule.LeaseDuration,
+                async token => erased = await services.GetRequiredService<AccountEraser>().EraseAsync(account.Name, token).ConfigureAwait(false),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is Neo4jException or RetryDeadlineExceededException or LeaseLostException)
+        {
+            await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return ExitCodes.StepFailed;
+        }
+
+        if (summary is null)
+        {
+            await error.WriteLineAsync($"Another demo is running against this Neo4j (the lease of account '{account.Name}' is held); try again when it has finished.").ConfigureAwait(false);
+            return ExitCodes.StepFailed;
+        }
+
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Erased the previous demo: {erased} nodes.")).ConfigureAwait(false);
+        await SummaryPrinter.PrintAsync(output, summary).ConfigureAwait(false);
+        if (!summary.Succeeded)
+        {
+            return ExitCodes.StepFailed;
+        }
+
+        await output.WriteLineAsync().ConfigureAwait(false);
+        await output.WriteLineAsync("What the scenario planted, for the queries below to find:").ConfigureAwait(false);
+        foreach (var anomaly in simulated.Activity.Anomalies)
+        {
+            await output.WriteLineAsync($"  - {anomaly.Kind}: {anomaly.Description}").ConfigureAwait(false);
+        }
+
+        return await RunQueriesAsync(services, account.Name, output, error, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<int> RunQueriesAsync(IServiceProvider services, string account, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var runner = services.GetRequiredService<ICypherRunner>();
+        var retry = services.GetRequiredService<GraphRetries>().Neo4j;
+        var parameters = new Dictionary<string, object?>(StringComparer.Ordinal) { ["account"] = account };
+        foreach (var query in SampleQueries.All)
+        {
+            await output.WriteLineAsync().ConfigureAwait(false);
+            await output.WriteLineAsync($"## {query.Title}").ConfigureAwait(false);
+            await output.WriteLineAsync($"   {query.Why}").ConfigureAwait(false);
+            IReadOnlyList<CypherResult> results;
+            try
+            {
+                var statement = new CypherStatement(query.Cypher, parameters);
+                results = await retry.ExecuteAsync(token => runner.RunAsync([statement], token), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is Neo4jException or RetryDeadlineExceededException)
+            {
+                await error.WriteLineAsync($"Query '{query.Title}' failed: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.StepFailed;
+            }
+
+            await output.WriteAsync(ResultTable.Render(results[0])).ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync().ConfigureAwait(false);
+        await output.WriteLineAsync($"The graph keeps the demo as account '{account}'. In Neo4j Browser: :param account => '{account}', then run any query from docs/sample-queries.md.")
+            .ConfigureAwait(false);
+        return ExitCodes.Succeeded;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using OnePasswordGraph.Hosting;
+using OnePasswordGraph.Simulator;
+
+namespace OnePasswordGraph.Cli.Demo;
+
+/// <summary>
+/// The demo's configuration: the user's Neo4j, Sync and metrics settings, and one account pointing at the simulated
+/// 1Password. Every OnePassword key of the user's own configuration is left out, so the demo never reaches 1Password.
+/// </summary>
+internal static class DemoConfiguration
+{
+    /// <summary>The account the demo writes. Each demo run erases this account's part of the graph first, and nothing else.</summary>
+    public const string AccountName = "onepassword-graph-demo";
+
+    private static readonly string[] KeptSections = ["Neo4j", "Sync", ConfigurationResolver.OtlpEndpointKey];
+
+    public static IConfiguration Build(IConfiguration user, SimulatedAccount simulated, DateTimeOffset backfillStart)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(simulated);
+        var values = KeptSections
+            .SelectMany(section => user.GetSection(section).AsEnumerable())
+            .Where(pair => pair.Value is not null)
+            .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.OrdinalIgnoreCase);
+        const string Account = "OnePassword:Accounts:0:";
+        values[Account + "Name"] = AccountName;
+        values[Account + "Events:BaseUrl"] = simulated.Events.BaseUrl.ToString();
+        values[Account + "Events:Token"] = simulated.EventsToken;
+        values[Account + "Connect:BaseUrl"] = simulated.Connect.BaseUrl.ToString();
+        values[Account + "Connect:Token"] = simulated.ConnectToken;
+        values[Account + "BackfillStartTime"] = backfillStart.ToString("O", CultureInfo.InvariantCulture);
+        return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+    }
+}

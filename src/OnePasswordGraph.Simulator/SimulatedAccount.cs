@@ -1,0 +1,62 @@
+using OnePasswordGraph.Simulator.Connect;
+using OnePasswordGraph.Simulator.Events;
+using OnePasswordGraph.Simulator.Scenario;
+
+namespace OnePasswordGraph.Simulator;
+
+/// <summary>
+/// One simulated 1Password account on loopback: the Events API and a Connect server describing the same seeded
+/// scenario, each with a token that sees everything. What <c>simulator</c> serves and <c>demo</c> syncs.
+/// </summary>
+public sealed class SimulatedAccount : IAsyncDisposable
+{
+    private SimulatedAccount(ScenarioInventory inventory, ScenarioActivity activity, EventsSimulator events, ConnectSimulator connect)
+    {
+        Inventory = inventory;
+        Activity = activity;
+        Events = events;
+        Connect = connect;
+        EventsToken = events.AddToken(accountUuid: inventory.AccountUuid).Token;
+        ConnectToken = connect.AddToken();
+    }
+
+    public ScenarioInventory Inventory { get; }
+
+    public ScenarioActivity Activity { get; }
+
+    public EventsSimulator Events { get; }
+
+    public ConnectSimulator Connect { get; }
+
+    /// <summary>Gets a simulated Events API token (not a 1Password token).</summary>
+    public string EventsToken { get; }
+
+    /// <summary>Gets a simulated Connect token granted every vault (not a 1Password token).</summary>
+    public string ConnectToken { get; }
+
+    /// <summary>Generates the scenario for <paramref name="seed"/> with <paramref name="eventCount"/> events over <paramref name="span"/> ending at <paramref name="now"/>, and serves it.</summary>
+    public static async Task<SimulatedAccount> StartAsync(
+        int seed, int eventCount, TimeSpan span, DateTimeOffset now, int eventsPort, int connectPort, CancellationToken cancellationToken)
+    {
+        var inventory = InventoryGenerator.Generate(seed, now: now);
+        var activity = ActivityGenerator.Generate(inventory, seed, eventCount, span, now);
+        var events = await EventsSimulator.StartAsync(new EventsSimulatorOptions { Port = eventsPort }, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            events.Append(activity.Events);
+            var connect = await ConnectSimulator.StartAsync(inventory, connectPort, cancellationToken).ConfigureAwait(false);
+            return new SimulatedAccount(inventory, activity, events, connect);
+        }
+        catch
+        {
+            await events.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Connect.DisposeAsync().ConfigureAwait(false);
+        await Events.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,81 @@
+using OnePasswordGraph.Cli.Demo;
+using OnePasswordGraph.IntegrationTests.Support;
+using OnePasswordGraph.Simulator.Scenario;
+
+namespace OnePasswordGraph.IntegrationTests.Cli;
+
+/// <summary><c>demo</c> as a real process against the real Neo4j: sync, sample queries, and a clean slate each run.</summary>
+[Collection(Neo4jCollection.Name)]
+public sealed class DemoCommandTests(Neo4jServerFixture neo4j) : IAsyncLifetime
+{
+    private const string Account = DemoConfiguration.AccountName;
+    private const string EventCount = "MATCH (e) WHERE e.account = $account AND e.timestamp IS NOT NULL RETURN count(e) AS c";
+
+    public Task InitializeAsync() => neo4j.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Demo_SyncsTheSimulatedAccountAndEverySampleQueryFindsWhatWasPlanted()
+    {
+        var (exitCode, output) = await CliProcess.RunAsync(Neo4jEnvironment(), "demo", "--seed", "5", "--events", "1500");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Equal(1500, await neo4j.CountAsync(EventCount, Parameters()));
+        foreach (var query in SampleQueries.All)
+        {
+            var rows = (await neo4j.QueryAsync(query.Cypher, Parameters())).Rows;
+            Assert.True(rows.Count > 0, $"'{query.Title}' found nothing");
+            Assert.Contains($"## {query.Title}", output, StringComparison.Ordinal);
+        }
+
+        var bursts = (await neo4j.QueryAsync(SampleQueries.All.Single(q => q.Title.StartsWith("Failed sign-in", StringComparison.Ordinal)).Cypher, Parameters())).Records().ToList();
+        var planted = Assert.Single(bursts);
+        Assert.Equal(ScenarioCatalog.UnusualPlaces[1].IpAddress, planted["ip"]);
+        Assert.Equal(25L, planted["failures"]);
+        Assert.DoesNotContain("(no rows)", output, StringComparison.Ordinal);
+        var canaries = InventoryGenerator.Generate(5).SecretCanaries.ToList();
+        Assert.Equal(canaries, InventoryGenerator.Generate(5, now: DateTimeOffset.UnixEpoch.AddYears(60)).SecretCanaries);
+        Assert.All(canaries, canary => Assert.DoesNotContain(canary, output, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Demo_RunAgain_ReplacesThePreviousDemoAndLeavesOtherAccountsAlone()
+    {
+        await neo4j.QueryAsync(
+            "CREATE (:one_password_user:User {_key: 'keep-me', _type: 'one_password_user', account: 'default', email: 'real@example.com'})"
+            + "-[:PERFORMED {account: 'default'}]->(:one_password_signin_attempt_event:Record {_key: 'keep-event', _type: 'one_password_signin_attempt_event', account: 'default', timestamp: 1})");
+
+        var first = await CliProcess.RunAsync(Neo4jEnvironment(), "demo", "--seed", "6", "--events", "1200");
+        var second = await CliProcess.RunAsync(Neo4jEnvironment(), "demo", "--seed", "8", "--events", "900");
+
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.True(second.ExitCode == 0, second.Output);
+        Assert.Matches(@"Erased the previous demo: [1-9]\d* nodes\.", second.Output);
+        Assert.Equal(900, await neo4j.CountAsync(EventCount, Parameters()));
+        Assert.Equal(1, await neo4j.CountAsync(
+            "MATCH (:one_password_user {_key: 'keep-me'})-[:PERFORMED]->(e:one_password_signin_attempt_event {_key: 'keep-event'}) WHERE e.account = 'default' RETURN count(e) AS c"));
+        Assert.Equal(0, await neo4j.CountAsync(
+            "MATCH (s:one_password_sync_state) WHERE s.account = $account AND s.leaseHolder IS NOT NULL RETURN count(s) AS c", Parameters()));
+    }
+
+    [Fact]
+    public async Task Demo_WithoutNeo4jSettings_Exits2AndNamesTheMissingKeys()
+    {
+        var (exitCode, output) = await CliProcess.RunAsync(
+            new Dictionary<string, string> { ["OnePassword__Events__Token"] = "tok-real-account-secret" }, "demo", "--events", "100");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Neo4j:Url", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("tok-real-account-secret", output, StringComparison.Ordinal);
+    }
+
+    private Dictionary<string, string> Neo4jEnvironment() => new()
+    {
+        ["Neo4j__Url"] = neo4j.Url.ToString(),
+        ["Neo4j__User"] = neo4j.User,
+        ["Neo4j__Password"] = neo4j.Password,
+    };
+
+    private static Dictionary<string, object?> Parameters() => new(StringComparer.Ordinal) { ["account"] = Account };
+}
