@@ -14,13 +14,18 @@ internal static class StatusText
         Line(text, status.LastRun is { } run
             ? $"  last run     {run.RunId} {run.Outcome}, finished {When(run.FinishedOn, now)}, took {(run.FinishedOn - run.StartedOn).TotalSeconds:0.0} s"
             : "  last run     none yet");
+        foreach (var failure in RunSummaryText.FailuresInJson(status.LastRun?.SummaryJson))
+        {
+            Line(text, "    failed     " + failure);
+        }
+
         Line(text, status.LeaseHolder is { } holder && status.LeaseExpiresOn is { } expires && expires > now
             ? $"  lease        held by {holder} until {expires:u}"
             : "  lease        free");
-        Line(text, "  stream           cursor moved             newest event             events (last run)");
+        Line(text, "  stream           cursor moved                 newest event                 events (last run)");
         foreach (var stream in status.Streams)
         {
-            Line(text, $"  {stream.Stream,-16} {When(stream.CursorUpdatedOn, now),-24} {When(stream.LastEventOn, now),-24} {(stream.EventsWrittenByLastRun is { } n ? n.ToString("N0", CultureInfo.InvariantCulture) : "-")}");
+            Line(text, $"  {stream.Stream,-16} {When(stream.CursorUpdatedOn, now),-28} {When(stream.LastEventOn, now),-28} {(stream.EventsWrittenByLastRun is { } n ? n.ToString("N0", CultureInfo.InvariantCulture) : "-")}");
         }
 
         Line(text, "  nodes        " + Counts(status.NodeCounts));

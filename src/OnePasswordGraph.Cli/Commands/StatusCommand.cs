@@ -36,6 +36,17 @@ internal static class StatusCommand
         await using var services = CliServices.Add(new ServiceCollection(), configuration, LogLevel.Warning).BuildServiceProvider();
         var reader = services.GetRequiredService<AccountStatusReader>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        try
+        {
+            // Discovery is not retried: an operator asking for status hears at once that Neo4j is down or refuses them.
+            await services.GetRequiredService<ICypherRunner>().GetServerInfoAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Neo4jException ex)
+        {
+            await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return ExitCodes.StepFailed;
+        }
+
         foreach (var settings in configuration.Accounts)
         {
             AccountStatus status;

@@ -48,7 +48,7 @@ public sealed class AccountStatusReader
             ? new LastRunStatus(runId, r[5] as string ?? "unknown", Time(r[6]) ?? default, Time(r[7]) ?? default, r[8] as string)
             : null;
         var streams = EventStreamKindExtensions.AllFeatures.Select(stream => states.GetValueOrDefault(stream) is { } s
-            ? new StreamStatus(stream, Time(s[1]), Time(s[2]), s[3] as long?)
+            ? new StreamStatus(stream, Time(s[1]), Time(s[2]), EventsWrittenSince(run, Time(s[1]), s[3] as long?))
             : new StreamStatus(stream, null, null, null)).ToList();
         var lease = states.GetValueOrDefault("lease");
         var nodeCounts = nodeTypes.Select((n, i) => (n.Type, Count: results[1 + i].Rows[0][0] as long? ?? 0))
@@ -57,6 +57,10 @@ public sealed class AccountStatusReader
             .Where(row => row[0] is string).ToDictionary(row => (string)row[0]!, row => row[1] as long? ?? 0, StringComparer.Ordinal);
         return new AccountStatus(account, run, streams, lease?[9] as string, Time(lease?[10]), nodeCounts, relationshipCounts);
     }
+
+    // A run that finds nothing new leaves the stream's node untouched, so its counter still belongs to an older run.
+    private static long? EventsWrittenSince(LastRunStatus? run, DateTimeOffset? cursorUpdatedOn, long? written) =>
+        run is not null && cursorUpdatedOn < run.StartedOn ? 0 : written;
 
     private static DateTimeOffset? Time(object? epochMilliseconds) =>
         epochMilliseconds is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;

@@ -27,6 +27,35 @@ public static class RunSummaryText
             .Select(step => $"{step.StepId}: {step.Error ?? step.Status.ToString()}"));
     }
 
+    /// <summary>
+    /// The failed steps of a summary stored by <see cref="Json"/>, as <c>step: error</c>; empty when none failed or when
+    /// the text is not such a summary (a node written by another version, say).
+    /// </summary>
+    public static IReadOnlyList<string> FailuresInJson(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return [];
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("steps", out var steps) || steps.ValueKind != JsonValueKind.Array)
+            {
+                return [];
+            }
+
+            return [.. steps.EnumerateArray()
+                .Where(step => step.TryGetProperty("status", out var status) && status.GetString() is not (nameof(StepStatus.Success) or nameof(StepStatus.Skipped)))
+                .Select(step => $"{Text(step, "id")}: {(step.TryGetProperty("error", out _) ? Text(step, "error") : Text(step, "status"))}")];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
     public static string Json(SyncRunSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
@@ -65,4 +94,7 @@ public static class RunSummaryText
 
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
+
+    private static string Text(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "?";
 }

@@ -1,0 +1,73 @@
+using OnePasswordGraph.Cli;
+using OnePasswordGraph.Sync;
+
+namespace OnePasswordGraph.Tests.Cli;
+
+public sealed class StatusTextTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Describe_SyncedAccount_ShowsRunLeaseStreamAgesAndCounts()
+    {
+        var failedRun = new SyncRunSummary("acme", "run-7", Now.AddMinutes(-3), TimeSpan.FromSeconds(12.5),
+        [
+            new StepResult("itemusages", StepStatus.Success, new Dictionary<string, long>(), TimeSpan.FromSeconds(2), null),
+            new StepResult("items", StepStatus.Failure, new Dictionary<string, long>(), TimeSpan.FromSeconds(1), "vault V1 answered 500"),
+            new StepResult("cleanup", StepStatus.Skipped, new Dictionary<string, long>(), TimeSpan.Zero, null),
+        ]);
+        var status = new AccountStatus(
+            "acme",
+            new LastRunStatus("run-7", "failed", Now.AddMinutes(-3), Now.AddMinutes(-3).AddSeconds(12.5), RunSummaryText.Json(failedRun)),
+            [
+                new StreamStatus("itemusages", Now.AddSeconds(-40), Now.AddHours(-5), 12_345),
+                new StreamStatus("auditevents", Now.AddDays(-3), Now.AddDays(-4), 0),
+                new StreamStatus("signinattempts", null, null, null),
+            ],
+            "host:42:run:abc123",
+            Now.AddMinutes(1),
+            new Dictionary<string, long> { ["one_password_user"] = 1200, ["one_password_item_usage_event"] = 12_345 },
+            new Dictionary<string, long> { ["one_password_user_performed_item_usage_event"] = 12_345 });
+
+        var text = StatusText.Describe(status, Now);
+
+        Assert.Equal(
+            """
+            Account acme
+              last run     run-7 failed, finished 2026-11-23 11:57Z (2m ago), took 12.5 s
+                failed     items: vault V1 answered 500
+              lease        held by host:42:run:abc123 until 2026-11-23 12:01:00Z
+              stream           cursor moved                 newest event                 events (last run)
+              itemusages       2026-11-23 11:59Z (40s ago)  2026-11-23 07:00Z (5h ago)   12,345
+              auditevents      2026-11-20 12:00Z (3d ago)   2026-11-19 12:00Z (4d ago)   0
+              signinattempts   never                        never                        -
+              nodes        one_password_item_usage_event=12,345, one_password_user=1,200
+              relationships one_password_user_performed_item_usage_event=12,345
+
+            """.ReplaceLineEndings("\n"),
+            text);
+    }
+
+    [Fact]
+    public void Describe_NeverSyncedAccountWithAnExpiredLease_SaysSoPlainly()
+    {
+        var status = new AccountStatus("beta", null, [new StreamStatus("itemusages", null, null, null)], "dead:1:run:zzz", Now.AddSeconds(-1),
+            new Dictionary<string, long>(), new Dictionary<string, long>());
+
+        var text = StatusText.Describe(status, Now);
+
+        Assert.Contains("  last run     none yet\n", text, StringComparison.Ordinal);
+        Assert.Contains("  lease        free\n", text, StringComparison.Ordinal);
+        Assert.Contains("  nodes        none\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("failed", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("not json")]
+    [InlineData("{\"steps\": 3}")]
+    [InlineData("[1, 2]")]
+    public void FailuresInJson_TextThatIsNotASummary_HasNoFailures(string? json) =>
+        Assert.Empty(RunSummaryText.FailuresInJson(json));
+}
