@@ -17,14 +17,17 @@ internal sealed class ProgressDisplay : IDisposable
     private readonly Lock _gate = new();
     private int _lastLength;
 
-    public ProgressDisplay(TextWriter output, TimeProvider timeProvider)
+    /// <param name="output">Where the line is drawn.</param>
+    /// <param name="timeProvider">The clock for the redraw timer and the rates.</param>
+    /// <param name="meterFactory">The factory of the metrics to show; meters of other factories in the process are ignored.</param>
+    public ProgressDisplay(TextWriter output, TimeProvider timeProvider, IMeterFactory meterFactory)
     {
         _output = output;
         _timeProvider = timeProvider;
         _totals = new ProgressTotals(timeProvider.GetTimestamp());
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == SyncMetrics.MeterName && instrument.Name is SyncMetrics.EventsIngestedInstrument or SyncMetrics.LagInstrument)
+            if (instrument.Meter.Name == SyncMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, meterFactory) && instrument.Name is SyncMetrics.EventsIngestedInstrument or SyncMetrics.LagInstrument)
             {
                 listener.EnableMeasurementEvents(instrument);
             }

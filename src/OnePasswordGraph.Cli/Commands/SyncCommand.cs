@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OnePasswordGraph.Graph;
@@ -45,7 +46,7 @@ internal static class SyncCommand
         var sync = services.GetRequiredService<LeasedSync>();
         var holder = LeaseHolder.Create("sync");
         using var display = showProgress ?? (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected)
-            ? new ProgressDisplay(output, services.GetRequiredService<TimeProvider>())
+            ? new ProgressDisplay(output, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IMeterFactory>())
             : null;
         var exitCode = ExitCodes.Succeeded;
         foreach (var settings in configuration.Accounts)
