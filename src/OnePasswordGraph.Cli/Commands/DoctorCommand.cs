@@ -17,6 +17,7 @@ internal static class DoctorCommand
             "Check the setup without syncing: each Events token (its region against OnePassword:Events:BaseUrl, introspection, the features it has), "
             + "each Connect server (health, the vaults its token sees), and Neo4j (reachable, version, credentials, schema). Prints OK, WARN or FAIL per "
             + "check with what to fix.\n"
+            + "Example: onepassword-graph doctor --config ./onepassword-graph.json\n"
             + "Exit codes: 0 no check failed (warnings allowed); 1 some check failed; 2 the configuration is invalid (nothing was contacted).")
         {
             config,

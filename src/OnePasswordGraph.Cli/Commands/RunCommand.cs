@@ -19,6 +19,8 @@ internal static class RunCommand
             "Run the scheduled worker: sync every configured account now, then every Sync:Interval (default 5 minutes) plus up to Sync:Jitter, "
             + "each account under its lease, until stopped. On SIGINT or SIGTERM the page in flight is written with its cursor, the leases are "
             + "released and the worker exits 0. A failed run is retried at the next interval.\n"
+            + "Example: OnePassword__Events__BaseUrl=https://events.1password.com OnePassword__Events__TokenFile=/run/secrets/op_events_token "
+            + "Neo4j__Url=https://neo4j.example.com:7473 Neo4j__User=neo4j Neo4j__PasswordFile=/run/secrets/neo4j_password Sync__Interval=00:10:00 onepassword-graph run\n"
             + "Exit codes: 0 stopped on request; 1 the worker could not start or crashed; 2 the configuration is invalid (nothing was fetched).")
         {
             config,

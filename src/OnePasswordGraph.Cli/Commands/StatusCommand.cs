@@ -17,6 +17,7 @@ internal static class StatusCommand
             "status",
             "Show what the graph knows about each account's syncs: the last run and its outcome, each stream's cursor age and newest event, "
             + "who holds the lease, and node and relationship counts by type. Reads Neo4j only.\n"
+            + "Example: onepassword-graph status --account acme\n"
             + "Exit codes: 0 shown; 1 Neo4j could not be read; 2 the configuration is invalid.")
         {
             config,

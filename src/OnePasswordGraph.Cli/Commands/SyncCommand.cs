@@ -22,7 +22,8 @@ internal static class SyncCommand
         var command = new Command(
             "sync",
             "Run one sync of every configured account (events, then inventory) and exit.\n"
-            + "Exit codes: 0 every step succeeded; 1 some step failed (the summary says which and why) or another process holds an account's lease; "
+            + "Example: onepassword-graph sync --config ./onepassword-graph.json --account acme\n"
+            + "Exit codes: 0 every step succeeded; 1 some step failed (the summary says which and why), Neo4j could not be reached, or another process holds an account's lease; "
             + "2 the configuration is invalid (nothing was fetched).")
         {
             config,

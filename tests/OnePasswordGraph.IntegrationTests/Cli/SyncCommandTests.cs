@@ -84,4 +84,19 @@ public sealed class SyncCommandTests
         Assert.Equal(0, exitCode);
         Assert.Contains("Exit codes: 0 every step succeeded; 1 some step failed", output, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("sync")]
+    [InlineData("run")]
+    [InlineData("status")]
+    [InlineData("doctor")]
+    [InlineData("demo")]
+    public async Task Help_OfEachOperatorCommand_GivesAnExampleAndItsExitCodes(string command)
+    {
+        var (exitCode, output) = await CliProcess.RunAsync(new Dictionary<string, string>(), command, "--help");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Example: ", output, StringComparison.Ordinal);
+        Assert.Matches(@"Exit codes: 0 [^;]+; 1 [^;]+; 2 ", output);
+    }
 }
