@@ -21,9 +21,7 @@ internal static class DemoCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var config = CommonOptions.Config();
-        var seed = new Option<int>("--seed") { Description = "Scenario seed: the same seed gives the same users, vaults, items and kinds of activity.", DefaultValueFactory = _ => 42 };
-        var events = new Option<int>("--events") { Description = "How many events the scenario holds, across the three streams.", DefaultValueFactory = _ => 5000 };
-        var days = new Option<int>("--days") { Description = "How many days of activity, ending now.", DefaultValueFactory = _ => 28 };
+        var scenario = new ScenarioOptions();
         var command = new Command(
             "demo",
             "Try OnePasswordGraph without a 1Password account: serve a simulated account (Events API and Connect) on 127.0.0.1, sync it into the "
@@ -33,24 +31,11 @@ internal static class DemoCommand
             + "Example: Neo4j__Url=http://127.0.0.1:7474 Neo4j__User=neo4j Neo4j__PasswordFile=./neo4j-password onepassword-graph demo\n"
             + "Exit codes: 0 synced and queried; 1 the sync or a query failed; 2 the configuration is invalid.")
         {
-            config, seed, events, days,
+            config,
         };
-        events.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 100 or > 1_000_000)
-            {
-                result.AddError("--events must be between 100 and 1000000.");
-            }
-        });
-        days.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > 90)
-            {
-                result.AddError("--days must be between 1 and 90 (the simulator keeps 120 days).");
-            }
-        });
+        scenario.AddTo(command);
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(config), parse.GetValue(seed), parse.GetValue(events), TimeSpan.FromDays(parse.GetValue(days)), output, error, cancellationToken));
+            parse.GetValue(config), parse.GetValue(scenario.Seed), parse.GetValue(scenario.Events), TimeSpan.FromDays(parse.GetValue(scenario.Days)), output, error, cancellationToken));
         return command;
     }
 

@@ -12,25 +12,24 @@ internal static class SimulatorCommand
         _ = error;
         var port = new Option<int>("--port") { Description = "Loopback port of the Events API simulator (0 picks a free one).", DefaultValueFactory = _ => 0 };
         var connectPort = new Option<int>("--connect-port") { Description = "Loopback port of the Connect simulator (0 picks a free one).", DefaultValueFactory = _ => 0 };
-        var seed = new Option<int>("--seed") { Description = "Scenario seed: the same seed gives the same users, vaults, items and kinds of activity.", DefaultValueFactory = _ => 42 };
-        var events = new Option<int>("--events") { Description = "How many events the scenario holds, across the three streams.", DefaultValueFactory = _ => 5000 };
-        var days = new Option<int>("--days") { Description = "How many days of activity, ending now.", DefaultValueFactory = _ => 28 };
+        var scenario = new ScenarioOptions();
         var command = new Command(
             "simulator",
             "Serve a local stand-in for one 1Password account on 127.0.0.1: the Events API and a Connect server, following the documented protocols, "
             + "with a seeded scenario (weeks of activity with planted anomalies, items with canary secret values). Prints the configuration to sync it "
             + "(base URLs and simulated tokens), then serves until interrupted. Never talks to 1Password.")
         {
-            port, connectPort, seed, events, days,
+            port, connectPort,
         };
+        scenario.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var span = TimeSpan.FromDays(parse.GetValue(days));
+            var span = TimeSpan.FromDays(parse.GetValue(scenario.Days));
             var now = TimeProvider.System.GetUtcNow();
             await using var simulated = await SimulatedAccount.StartAsync(
-                parse.GetValue(seed), parse.GetValue(events), span, now, parse.GetValue(port), parse.GetValue(connectPort), cancellationToken).ConfigureAwait(false);
+                parse.GetValue(scenario.Seed), parse.GetValue(scenario.Events), span, now, parse.GetValue(port), parse.GetValue(connectPort), cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"Simulated 1Password account (seed {parse.GetValue(seed)}): {simulated.Activity.Events.Count} events over {span.TotalDays:0} days, "
+                $"Simulated 1Password account (seed {parse.GetValue(scenario.Seed)}): {simulated.Activity.Events.Count} events over {span.TotalDays:0} days, "
                 + $"{simulated.Inventory.Vaults.Count} vaults, {simulated.Inventory.Items.Count} items.")).ConfigureAwait(false);
             await output.WriteLineAsync("Sync it with these settings (the tokens are the simulator's, not 1Password tokens):").ConfigureAwait(false);
             await output.WriteLineAsync($"OnePassword__Events__BaseUrl={simulated.Events.BaseUrl}").ConfigureAwait(false);

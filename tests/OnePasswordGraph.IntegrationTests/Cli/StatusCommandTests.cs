@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using OnePasswordGraph.IntegrationTests.Support;
 using OnePasswordGraph.Simulator.Scenario;
 
@@ -44,10 +42,7 @@ public sealed class StatusCommandTests(Neo4jServerFixture neo4j) : IAsyncLifetim
     [Fact]
     public async Task Status_Neo4jUnreachable_Exits1WithTheReason()
     {
-        using var closed = new TcpListener(IPAddress.Loopback, 0);
-        closed.Start();
-        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
-        closed.Stop();
+        var port = ClosedPort.Find();
         var environment = new Dictionary<string, string>
         {
             ["OnePassword__Events__BaseUrl"] = "http://127.0.0.1:9/",

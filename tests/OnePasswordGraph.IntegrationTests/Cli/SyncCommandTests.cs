@@ -52,10 +52,7 @@ public sealed class SyncCommandTests
     [Fact]
     public async Task Sync_Neo4jUnreachable_Exits1WithTheReasonAndNoStackTrace()
     {
-        using var closed = new TcpListener(IPAddress.Loopback, 0);
-        closed.Start();
-        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
-        closed.Stop();
+        var port = ClosedPort.Find();
 
         var (exitCode, output) = await CliProcess.RunAsync(
             new Dictionary<string, string>
@@ -83,6 +80,19 @@ public sealed class SyncCommandTests
 
         Assert.Equal(0, exitCode);
         Assert.Contains("Exit codes: 0 every step succeeded; 1 some step failed", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sync", "--progress", "maybe")]
+    [InlineData("sync", "--no-such-option")]
+    [InlineData("demo", "--days", "200")]
+    [InlineData("simulator", "--events", "5")]
+    public async Task InvalidOption_Exits2AndNamesIt(params string[] arguments)
+    {
+        var (exitCode, output) = await CliProcess.RunAsync(new Dictionary<string, string>(), arguments);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(arguments[1], output, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,0 +1,37 @@
+using System.CommandLine;
+
+namespace OnePasswordGraph.Cli.Commands;
+
+/// <summary>The options that shape a simulated account's scenario, shared by <c>simulator</c> and <c>demo</c>.</summary>
+internal sealed class ScenarioOptions
+{
+    public Option<int> Seed { get; } = new("--seed")
+    {
+        Description = "Scenario seed: the same seed gives the same users, vaults, items and kinds of activity.",
+        DefaultValueFactory = _ => 42,
+    };
+
+    public Option<int> Events { get; } = Ranged("--events", "How many events the scenario holds, across the three streams.", 5000, 100, 1_000_000, string.Empty);
+
+    public Option<int> Days { get; } = Ranged("--days", "How many days of activity, ending now.", 28, 1, 90, " (the simulator keeps 120 days)");
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Seed);
+        command.Options.Add(Events);
+        command.Options.Add(Days);
+    }
+
+    private static Option<int> Ranged(string name, string description, int defaultValue, int least, int most, string why)
+    {
+        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < least || result.GetValueOrDefault<int>() > most)
+            {
+                result.AddError($"{name} must be between {least} and {most}{why}.");
+            }
+        });
+        return option;
+    }
+}
