@@ -46,8 +46,13 @@ public sealed class GraphSchemaInstaller
         var statement = SchemaStatementBuilder.ListConstraints(server.Version);
         var results = await _retry.ExecuteAsync(token => _runner.RunAsync([statement], token), cancellationToken).ConfigureAwait(false);
 
-        // 3.x describes a constraint as text ("CONSTRAINT ON ( n:label ) ASSERT n._key IS UNIQUE"); 4.4 and later name the label.
+        // 3.x describes a constraint as text ("CONSTRAINT ON ( n:label ) ASSERT n._key IS UNIQUE"); 4.4 and later name the
+        // label of the constraints on _key alone. A uniqueness constraint on another property does not count.
         var described = results[0].Rows.Select(row => row[0] as string ?? string.Empty).ToList();
-        return [.. _schema.NodeTypes.Select(n => n.Type).Where(label => !described.Any(d => d == label || d.Contains(":" + label + " ", StringComparison.Ordinal)))];
+        return [.. _schema.NodeTypes.Select(n => n.Type).Where(label => !described.Any(d => d == label || IsKeyConstraintText(d, label)))];
     }
+
+    private static bool IsKeyConstraintText(string description, string label) =>
+        description.Contains(":" + label + " ", StringComparison.Ordinal)
+        && description.EndsWith("." + GraphProperties.Key + " IS UNIQUE", StringComparison.Ordinal);
 }

@@ -122,6 +122,33 @@ public sealed class SetupDoctorTests(Neo4jServerFixture neo4j) : IAsyncLifetime
         Assert.DoesNotContain("not-the-password", failed.Detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RunAsync_KeyConstraintReplacedByOneOnAnotherProperty_WarnsThatItIsMissing()
+    {
+        var modern = neo4j.Server.Version.HasModernSchemaSyntax;
+        await neo4j.QueryAsync(modern
+            ? "DROP CONSTRAINT opg_one_password_alert_key"
+            : "DROP CONSTRAINT ON (n:one_password_alert) ASSERT n._key IS UNIQUE");
+        await neo4j.QueryAsync(modern
+            ? "CREATE CONSTRAINT decoy_alert_name FOR (n:one_password_alert) REQUIRE n.name IS UNIQUE"
+            : "CREATE CONSTRAINT ON (n:one_password_alert) ASSERT n.name IS UNIQUE");
+        try
+        {
+            var checks = await DoctorAsync(Configuration());
+
+            var schema = Find(checks, "schema");
+            Assert.Equal(DoctorVerdict.Warning, schema.Verdict);
+            Assert.Contains("1 uniqueness constraint(s) missing (one_password_alert)", schema.Detail, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await neo4j.QueryAsync(modern
+                ? "DROP CONSTRAINT decoy_alert_name"
+                : "DROP CONSTRAINT ON (n:one_password_alert) ASSERT n.name IS UNIQUE");
+            await neo4j.CreateInstaller().ApplyAsync(CancellationToken.None);
+        }
+    }
+
     private static DoctorCheck Find(IReadOnlyList<DoctorCheck> checks, string name) => Assert.Single(checks, c => c.Name == name);
 
     private ResolvedConfiguration Configuration(string? eventsToken = null, string? connectToken = null)

@@ -31,7 +31,7 @@ internal static class SchemaStatementBuilder
 
     /// <summary>Lists the labels of existing uniqueness constraints: 3.x only has the procedure, 5.x only the command.</summary>
     public static CypherStatement ListConstraints(Neo4jVersion version) => new(version.HasModernSchemaSyntax
-        ? "SHOW CONSTRAINTS YIELD labelsOrTypes, type WHERE type CONTAINS 'UNIQUE' RETURN labelsOrTypes[0] AS label"
+        ? $"SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type WHERE type CONTAINS 'UNIQUE' AND properties = ['{GraphProperties.Key}'] RETURN labelsOrTypes[0] AS label"
         : "CALL db.constraints() YIELD description RETURN description AS label");
 
     private static string UniqueKey(string label, Neo4jVersion version) =>

@@ -36,4 +36,5 @@ CREATE INDEX ON :`one_password_signin_attempt_event`(`category`);
 CREATE INDEX ON :`one_password_signin_attempt_event`(`userUUID`);
 CREATE INDEX ON :`one_password_sync_state`(`account`);
 CREATE INDEX ON :`one_password_alert`(`account`);
-CREATE INDEX ON :`one_password_alert`(`ruleId`)
+CREATE INDEX ON :`one_password_alert`(`ruleId`);
+CALL db.constraints() YIELD description RETURN description AS label
