@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OnePasswordGraph.Hosting;
 using OnePasswordGraph.Hosting.Doctor;
 
 namespace OnePasswordGraph.Cli.Commands;
@@ -10,31 +11,20 @@ internal static class DoctorCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var config = CommonOptions.Config();
-        var account = CommonOptions.Account();
-        var command = new Command(
+        return ConfiguredCommand.Create(
             "doctor",
             "Check the setup without syncing: each Events token (its region against OnePassword:Events:BaseUrl, introspection, the features it has), "
             + "each Connect server (health, the vaults its token sees), and Neo4j (reachable, version, credentials, schema). Prints OK, WARN or FAIL per "
             + "check with what to fix.\n"
             + "Example: onepassword-graph doctor --config ./onepassword-graph.json\n"
-            + "Exit codes: 0 no check failed (warnings allowed); 1 some check failed; 2 the configuration is invalid (nothing was contacted).")
-        {
-            config,
-            account,
-        };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(config), parse.GetValue(account), output, error, cancellationToken));
-        return command;
+            + "Exit codes: 0 no check failed (warnings allowed); 1 some check failed; 2 the configuration is invalid (nothing was contacted).",
+            LogLevel.Warning,
+            error,
+            (configuration, services, _, cancellationToken) => RunAsync(configuration, services, output, cancellationToken));
     }
 
-    private static async Task<int> RunAsync(FileInfo? configFile, string? onlyAccount, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ResolvedConfiguration configuration, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
     {
-        if (await CliServices.ResolveAsync(configFile, onlyAccount, error).ConfigureAwait(false) is not { } configuration)
-        {
-            return ExitCodes.BadConfiguration;
-        }
-
-        await using var services = CliServices.Add(new ServiceCollection(), configuration, LogLevel.Warning).BuildServiceProvider();
         foreach (var warning in configuration.Warnings)
         {
             await output.WriteLineAsync($"WARN  configuration: {warning}").ConfigureAwait(false);

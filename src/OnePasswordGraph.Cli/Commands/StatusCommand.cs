@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OnePasswordGraph.Graph;
+using OnePasswordGraph.Hosting;
 using OnePasswordGraph.Sync;
 
 namespace OnePasswordGraph.Cli.Commands;
@@ -11,30 +12,20 @@ internal static class StatusCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var config = CommonOptions.Config();
-        var account = CommonOptions.Account();
-        var command = new Command(
+        return ConfiguredCommand.Create(
             "status",
             "Show what the graph knows about each account's syncs: the last run and its outcome, each stream's cursor age and newest event, "
             + "who holds the lease, and node and relationship counts by type. Reads Neo4j only.\n"
             + "Example: onepassword-graph status --account acme\n"
-            + "Exit codes: 0 shown; 1 Neo4j could not be read; 2 the configuration is invalid.")
-        {
-            config,
-            account,
-        };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(config), parse.GetValue(account), output, error, cancellationToken));
-        return command;
+            + "Exit codes: 0 shown; 1 Neo4j could not be read; 2 the configuration is invalid.",
+            LogLevel.Warning,
+            error,
+            (configuration, services, _, cancellationToken) => RunAsync(configuration, services, output, error, cancellationToken));
     }
 
-    private static async Task<int> RunAsync(FileInfo? configFile, string? onlyAccount, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        ResolvedConfiguration configuration, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (await CliServices.ResolveAsync(configFile, onlyAccount, error).ConfigureAwait(false) is not { } configuration)
-        {
-            return ExitCodes.BadConfiguration;
-        }
-
-        await using var services = CliServices.Add(new ServiceCollection(), configuration, LogLevel.Warning).BuildServiceProvider();
         var reader = services.GetRequiredService<AccountStatusReader>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         try

@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OnePasswordGraph.Graph;
+using OnePasswordGraph.Hosting;
 using OnePasswordGraph.Resilience;
 using OnePasswordGraph.Sync;
 
@@ -13,36 +14,27 @@ internal static class SyncCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var config = CommonOptions.Config();
-        var account = CommonOptions.Account();
         var progress = new Option<bool?>("--progress")
         {
             Description = "Show a live progress line per stream (default: on when the output is a terminal).",
         };
-        var command = new Command(
+        var command = ConfiguredCommand.Create(
             "sync",
             "Run one sync of every configured account (events, then inventory) and exit.\n"
             + "Example: onepassword-graph sync --config ./onepassword-graph.json --account acme\n"
             + "Exit codes: 0 every step succeeded; 1 some step failed (the summary says which and why), Neo4j could not be reached, or another process holds an account's lease; "
-            + "2 the configuration is invalid (nothing was fetched).")
-        {
-            config,
-            account,
-            progress,
-        };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(config), parse.GetValue(account), parse.GetValue(progress), output, error, cancellationToken));
+            + "2 the configuration is invalid (nothing was fetched).",
+            LogLevel.Information,
+            error,
+            (configuration, services, parse, cancellationToken) => RunAsync(configuration, services, parse.GetValue(progress), output, error, cancellationToken));
+        command.Options.Add(progress);
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo? configFile, string? onlyAccount, bool? showProgress, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        ResolvedConfiguration configuration, IServiceProvider services, bool? showProgress, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (await CliServices.ResolveAsync(configFile, onlyAccount, error).ConfigureAwait(false) is not { } configuration)
-        {
-            return ExitCodes.BadConfiguration;
-        }
-
         using var shutdown = ShutdownSignal.Listen(cancellationToken);
-        await using var services = CliServices.Add(new ServiceCollection(), configuration, LogLevel.Information).BuildServiceProvider();
         CliServices.Start(services, configuration);
         var sync = services.GetRequiredService<LeasedSync>();
         var holder = LeaseHolder.Create("sync");
