@@ -4,7 +4,9 @@ namespace OnePasswordGraph.Cli.Demo;
 /// The queries <c>demo</c> runs and docs/sample-queries.md lists. Each one surfaces a kind of activity the simulator's
 /// scenario plants (reveal bursts, exports, sign-ins from a new country, failed sign-in bursts, security changes,
 /// self-granted vault access, items Connect cannot see). They stay in the Cypher subset every supported Neo4j accepts:
-/// no temporal functions (times are epoch milliseconds), no <c>exists()</c>, no pattern <c>size()</c>.
+/// no temporal functions (times are epoch milliseconds), no <c>exists()</c>, no pattern <c>size()</c>. Bursts are
+/// counted in fixed windows laid twice, the second shifted by half a window, so a burst no longer than half a window
+/// is always whole in one of them, wherever it falls on the clock.
 /// </summary>
 internal static class SampleQueries
 {
@@ -12,13 +14,17 @@ internal static class SampleQueries
     [
         new(
             "Reveal, copy and export bursts",
-            "Someone revealing or copying many items within ten minutes may be harvesting secrets (MITRE T1555).",
+            "Someone revealing or copying many items within minutes may be harvesting secrets (MITRE T1555). Shows each user's largest burst.",
             """
             MATCH (u:one_password_user)-[:PERFORMED]->(e:one_password_item_usage_event)
             WHERE e.account = $account AND e.action IN ['reveal', 'secure-copy', 'export']
-            WITH u, e.timestamp / 600000 AS tenMinutes, count(*) AS uses, collect(DISTINCT e.itemUUID) AS items
+            UNWIND [0, 600000] AS shift
+            WITH u, shift, (e.timestamp + shift) / 1200000 AS slot, count(*) AS uses, collect(DISTINCT e.itemUUID) AS items,
+                 min(e.timestamp) AS firstAt, max(e.timestamp) AS lastAt
             WHERE uses >= 10
-            RETURN u.email AS user, tenMinutes * 600000 AS windowStartAt, uses, size(items) AS distinctItems
+            WITH u, uses, items, firstAt, lastAt ORDER BY uses DESC
+            WITH u, collect({uses: uses, items: size(items), firstAt: firstAt, lastAt: lastAt})[0] AS burst
+            RETURN u.email AS user, burst.uses AS uses, burst.items AS distinctItems, burst.firstAt AS firstAt, burst.lastAt AS lastAt
             ORDER BY uses DESC
             LIMIT 10
             """),
@@ -49,14 +55,17 @@ internal static class SampleQueries
             """),
         new(
             "Failed sign-in bursts by IP address",
-            "Many failures from one address within an hour are password guessing or credential stuffing (MITRE T1110).",
+            "Many failures from one address within half an hour are password guessing or credential stuffing (MITRE T1110). Shows each address's largest burst.",
             """
             MATCH (u:one_password_user)-[:PERFORMED]->(s:one_password_signin_attempt_event)
             WHERE s.account = $account AND s.category <> 'success'
-            WITH s.ipAddress AS ip, s.timestamp / 3600000 AS hour, count(*) AS failures, collect(DISTINCT u.email) AS users,
+            UNWIND [0, 1800000] AS shift
+            WITH s.ipAddress AS ip, shift, (s.timestamp + shift) / 3600000 AS slot, count(*) AS failures, collect(DISTINCT u.email) AS users,
                  collect(DISTINCT s.locationCountry) AS countries, min(s.timestamp) AS firstAt, max(s.timestamp) AS lastAt
             WHERE failures >= 10
-            RETURN ip, countries, failures, users, firstAt, lastAt
+            WITH ip, failures, users, countries, firstAt, lastAt ORDER BY failures DESC
+            WITH ip, collect({failures: failures, users: users, countries: countries, firstAt: firstAt, lastAt: lastAt})[0] AS burst
+            RETURN ip, burst.countries AS countries, burst.failures AS failures, burst.users AS users, burst.firstAt AS firstAt, burst.lastAt AS lastAt
             ORDER BY failures DESC
             LIMIT 10
             """),
