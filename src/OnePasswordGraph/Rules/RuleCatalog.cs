@@ -5,7 +5,7 @@ namespace OnePasswordGraph.Rules;
 /// <summary>
 /// Loads alert rules from YAML: the built-in pack embedded in this assembly and, optionally, a user directory. Loading
 /// is pure (no Neo4j): a broken file or override is reported as a <see cref="RuleProblem"/> and left out, and the other
-/// rules still load. <c>RuleValidator</c> adds the check only Neo4j can make (the Cypher itself).
+/// rules still load. <see cref="RuleValidator"/> adds the check only Neo4j can make (the Cypher itself).
 /// </summary>
 public static class RuleCatalog
 {

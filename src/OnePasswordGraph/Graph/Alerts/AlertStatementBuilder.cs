@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text;
+using OnePasswordGraph.Graph.Schema;
+using static OnePasswordGraph.Graph.Internal.Cypher;
+using static OnePasswordGraph.Graph.Schema.GraphProperties;
+
+namespace OnePasswordGraph.Graph.Alerts;
+
+/// <summary>
+/// Generates the Cypher that stores findings and rule watermarks. Labels, relationship types and property names come
+/// from the schema declarations; every value is a parameter.
+/// </summary>
+/// <remarks>
+/// Store parameters: <c>$alerts</c> (rows <c>{key, props}</c>), <c>$flags</c> (rows <c>{alert, target, props}</c>),
+/// <c>$flagType0…N</c> (the <c>_type</c> of each FLAGS declaration), <c>$now</c>, <c>$runId</c>, <c>$status</c>.
+/// </remarks>
+internal static class AlertStatementBuilder
+{
+    /// <summary>Properties refreshed when a finding is found again with a newer <c>occurredOn</c>.</summary>
+    public static readonly IReadOnlyList<string> Refreshed = ["summary", "flagged", "evidence", "evidenceCount", "occurredOn"];
+
+    public const string OccurredOn = "occurredOn";
+    public const string CreatedOn = "createdOn";
+    public const string Status = "status";
+    public const string CreatedByRun = "createdByRun";
+    public const string LastEvaluatedOn = "lastEvaluatedOn";
+
+    /// <summary>
+    /// One statement per batch: MERGE each alert on its fingerprint (all properties, createdOn, status and the run id on
+    /// create; only lastSeenOn, and what a newer occurrence changes, on match), MERGE its FLAGS edges to existing nodes
+    /// of every declared target type, and return the keys this run created. Comparing the run id makes "new" exact:
+    /// a rerun, or a retry of a committed batch, finds the node and does not count it again.
+    /// </summary>
+    public static string Store()
+    {
+        var alert = OnePasswordNodeTypes.Alert;
+        var text = new StringBuilder()
+            .Append("UNWIND $alerts AS row\n")
+            .Append($"MERGE (a:{Name(alert.Type)} {{{Name(Key)}: row.key}})\n")
+            .Append($"ON CREATE SET a += row.props, a.{Name(FirstSeenOn)} = $now, a.{P(CreatedOn)} = $now, a.{P(Status)} = $status, ")
+            .Append($"a.{P(CreatedByRun)} = $runId, a.{Name(Placeholder)} = false, a:{Name(alert.Class!)}\n")
+            .Append($"WITH a, row, coalesce(a.{P(OccurredOn)}, 0) < row.props.{P(OccurredOn)} AS newer\n")
+            .Append($"SET a.{Name(LastSeenOn)} = $now")
+            .Append(string.Concat(Refreshed.Select(p => $", a.{P(p)} = CASE WHEN newer THEN row.props.{P(p)} ELSE a.{P(p)} END")))
+            .Append('\n')
+            .Append($"WITH collect(DISTINCT CASE WHEN a.{P(CreatedByRun)} = $runId THEN a.{Name(Key)} END) AS created\n");
+        var flags = OnePasswordRelationshipTypes.AlertFlags;
+        for (var i = 0; i < flags.Count; i++)
+        {
+            var index = i.ToString(CultureInfo.InvariantCulture);
+            text.Append("UNWIND $flags AS f\n")
+                .Append($"MATCH (a:{Name(alert.Type)} {{{Name(Key)}: f.alert}})\n")
+                .Append($"MATCH (t:{Name(flags[i].To.Type)} {{{Name(Key)}: f.target}})\n")
+                .Append($"MERGE (a)-[r:{Name(flags[i].Label)}]->(t)\n")
+                .Append($"ON CREATE SET r += f.props, r.{Name(GraphProperties.Type)} = $flagType{index}, r.{Name(FirstSeenOn)} = $now\n")
+                .Append($"SET r.{Name(LastSeenOn)} = $now\n")
+                .Append($"WITH created, count(*) AS flagged{index}\n");
+        }
+
+        return text.Append("RETURN created").ToString();
+    }
+
+    /// <summary>Reads the watermarks of the sync-state keys in <c>$keys</c>.</summary>
+    public static string ReadWatermarks() =>
+        "UNWIND $keys AS key\n"
+        + $"MATCH (s:{Name(OnePasswordNodeTypes.SyncState.Type)} {{{Name(Key)}: key}})\n"
+        + $"RETURN s.{Name(Key)} AS key, s.{W(LastEvaluatedOn)} AS lastEvaluatedOn";
+
+    /// <summary>Records a rule's watermark: <c>$key</c>, <c>$props</c> (declared sync-state properties), <c>$now</c>.</summary>
+    public static string WriteWatermark() =>
+        $"MERGE (s:{Name(OnePasswordNodeTypes.SyncState.Type)} {{{Name(Key)}: $key}})\n"
+        + $"ON CREATE SET s.{Name(FirstSeenOn)} = $now, s.{Name(Placeholder)} = false\n"
+        + $"SET s += $props, s.{Name(LastSeenOn)} = $now\n"
+        + $"RETURN s.{W(LastEvaluatedOn)} AS lastEvaluatedOn";
+
+    // Every property name goes through its declaration, so a rename in the schema cannot leave stale Cypher behind.
+    private static string P(string property) => Declared(OnePasswordNodeTypes.Alert, property);
+
+    private static string W(string property) => Declared(OnePasswordNodeTypes.SyncState, property);
+
+    private static string Declared(NodeType type, string property) =>
+        Name(type.Property(property)?.Name ?? throw new InvalidOperationException($"{type.Type} does not declare '{property}'."));
+}

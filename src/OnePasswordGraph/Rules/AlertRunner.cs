@@ -1,0 +1,129 @@
+using Microsoft.Extensions.Logging;
+using OnePasswordGraph.Diagnostics;
+using OnePasswordGraph.Graph;
+using OnePasswordGraph.Rules.Internal;
+
+namespace OnePasswordGraph.Rules;
+
+/// <summary>
+/// Runs the rules for one account: evaluates each over its window, stores the findings, then records the rule's
+/// watermark. A rule that fails is reported in the summary and logged; the others still run and nothing is thrown
+/// (only cancellation propagates). Retrying transient Neo4j errors belongs to the <see cref="ICypherRunner"/> given.
+/// </summary>
+public sealed class AlertRunner
+{
+    private readonly RuleEvaluator _evaluator;
+    private readonly FindingStore _store;
+    private readonly RuleWatermarkStore _watermarks;
+    private readonly AlertMetrics _metrics;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+
+    public AlertRunner(ICypherRunner runner, AlertMetrics metrics, TimeProvider timeProvider, ILogger<AlertRunner> logger)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        _evaluator = new RuleEvaluator(runner);
+        _store = new FindingStore(runner);
+        _watermarks = new RuleWatermarkStore(runner);
+        _metrics = metrics;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    /// <summary>Runs the enabled rules of <paramref name="rules"/> (or the one <see cref="AlertRunOptions.RuleId"/> names) for <paramref name="account"/>.</summary>
+    /// <exception cref="ArgumentException"><see cref="AlertRunOptions.RuleId"/> names no rule of <paramref name="rules"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<AlertRunSummary> RunAsync(string account, RuleSet rules, AlertRunOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(account);
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(options);
+        var selected = Select(rules, options.RuleId);
+        var now = _timeProvider.GetUtcNow();
+        var started = _timeProvider.GetTimestamp();
+        var runId = Guid.NewGuid().ToString("N");
+        var results = new List<RuleRunResult>();
+        var created = new List<Finding>();
+        foreach (var rule in selected)
+        {
+            var (result, found) = await RunRuleAsync(account, rule, options.Since, runId, now, cancellationToken).ConfigureAwait(false);
+            results.Add(result);
+            created.AddRange(found);
+        }
+
+        var duration = _timeProvider.GetElapsedTime(started);
+        RulesLog.RunFinished(_logger, account, results.Count, created.Count, results.Count(r => r.Failed), (long)duration.TotalMilliseconds);
+        return new AlertRunSummary(account, runId, now, duration, results, created);
+    }
+
+    /// <summary>Logs each problem of <paramref name="rules"/> as a warning: the rule it concerns is skipped until fixed.</summary>
+    public void ReportProblems(RuleSet rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        foreach (var problem in rules.Problems)
+        {
+            RulesLog.RuleSkipped(_logger, problem.Source, problem.Message);
+        }
+    }
+
+    private static IReadOnlyList<AlertRule> Select(RuleSet rules, string? ruleId)
+    {
+        if (ruleId is null)
+        {
+            return [.. rules.EnabledRules];
+        }
+
+        return [rules.Find(ruleId) ?? throw new ArgumentException($"No rule has the id '{ruleId}'.", nameof(ruleId))];
+    }
+
+    private async Task<(RuleRunResult Result, IReadOnlyList<Finding> Created)> RunRuleAsync(
+        string account, AlertRule rule, DateTimeOffset? explicitSince, string runId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var started = _timeProvider.GetTimestamp();
+        var since = explicitSince ?? now - rule.Lookback;
+        try
+        {
+            var watermarks = await _watermarks.ReadAsync(account, [rule.Id], cancellationToken).ConfigureAwait(false);
+            var scheduled = (watermarks.TryGetValue(rule.Id, out var watermark) ? watermark : now) - rule.Lookback;
+            since = explicitSince ?? scheduled;
+            var findings = await _evaluator.EvaluateAsync(rule, account, since, now, cancellationToken).ConfigureAwait(false);
+            var created = await _store.StoreAsync(rule, findings, runId, now, cancellationToken).ConfigureAwait(false);
+
+            // A narrower explicit window than the scheduled one must not move the watermark past events it skipped.
+            if (since <= scheduled)
+            {
+                await _watermarks.WriteAsync(account, rule.Id, now, cancellationToken).ConfigureAwait(false);
+            }
+
+            var duration = _timeProvider.GetElapsedTime(started);
+            Report(account, rule, created, findings.Count, since, duration);
+            return (new RuleRunResult(rule.Id, rule.Severity, since, findings.Count, created.Count, null, duration), created);
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var duration = _timeProvider.GetElapsedTime(started);
+            RulesLog.RuleFailed(_logger, rule.Id, account, error.Message);
+            _metrics.RuleEvaluated(account, rule.Id, failed: true, duration);
+            return (new RuleRunResult(rule.Id, rule.Severity, since, 0, 0, error.Message, duration), []);
+        }
+    }
+
+    private void Report(string account, AlertRule rule, IReadOnlyList<Finding> created, int rows, DateTimeOffset since, TimeSpan duration)
+    {
+        _metrics.RuleEvaluated(account, rule.Id, failed: false, duration);
+        RulesLog.RuleEvaluated(_logger, rule.Id, account, since, rows, created.Count, (long)duration.TotalMilliseconds);
+        var severity = rule.Severity.ToString().ToLowerInvariant();
+        foreach (var finding in created)
+        {
+            _metrics.NewFinding(account, rule.Id, severity);
+            if (rule.Severity >= AlertSeverity.High)
+            {
+                RulesLog.UrgentFinding(_logger, severity, rule.Id, account, finding.Summary, finding.Fingerprint);
+            }
+            else
+            {
+                RulesLog.NewFinding(_logger, severity, rule.Id, account, finding.Summary, finding.Fingerprint);
+            }
+        }
+    }
+}
