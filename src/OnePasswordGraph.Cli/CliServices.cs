@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Hosting;
+using OnePasswordGraph.Hosting.Configuration;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 

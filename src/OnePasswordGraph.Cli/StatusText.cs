@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using OnePasswordGraph.Sync;
+using OnePasswordGraph.Sync.Status;
 
 namespace OnePasswordGraph.Cli;
 

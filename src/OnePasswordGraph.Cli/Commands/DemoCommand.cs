@@ -4,10 +4,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OnePasswordGraph.Cli.Demo;
 using OnePasswordGraph.Graph;
+using OnePasswordGraph.Graph.Jobs;
+using OnePasswordGraph.Graph.Neo4j;
 using OnePasswordGraph.Hosting;
+using OnePasswordGraph.Hosting.Configuration;
 using OnePasswordGraph.Resilience;
 using OnePasswordGraph.Simulator;
 using OnePasswordGraph.Sync;
+using OnePasswordGraph.Sync.Leases;
 
 namespace OnePasswordGraph.Cli.Commands;
 

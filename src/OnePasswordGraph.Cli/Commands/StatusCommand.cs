@@ -2,8 +2,9 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OnePasswordGraph.Graph;
-using OnePasswordGraph.Hosting;
-using OnePasswordGraph.Sync;
+using OnePasswordGraph.Graph.Neo4j;
+using OnePasswordGraph.Hosting.Configuration;
+using OnePasswordGraph.Sync.Status;
 
 namespace OnePasswordGraph.Cli.Commands;
 

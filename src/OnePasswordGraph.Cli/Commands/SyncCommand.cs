@@ -2,10 +2,12 @@ using System.CommandLine;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using OnePasswordGraph.Graph;
-using OnePasswordGraph.Hosting;
+using OnePasswordGraph.Graph.Jobs;
+using OnePasswordGraph.Graph.Neo4j;
+using OnePasswordGraph.Hosting.Configuration;
 using OnePasswordGraph.Resilience;
 using OnePasswordGraph.Sync;
+using OnePasswordGraph.Sync.Leases;
 
 namespace OnePasswordGraph.Cli.Commands;
 

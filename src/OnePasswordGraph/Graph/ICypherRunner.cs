@@ -1,3 +1,5 @@
+using OnePasswordGraph.Graph.Neo4j;
+
 namespace OnePasswordGraph.Graph;
 
 /// <summary>

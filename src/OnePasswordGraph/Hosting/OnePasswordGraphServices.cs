@@ -3,12 +3,16 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Graph;
-using OnePasswordGraph.Hosting.Doctor;
-using OnePasswordGraph.Graph.Internal;
+using OnePasswordGraph.Graph.Jobs;
+using OnePasswordGraph.Graph.Neo4j;
 using OnePasswordGraph.Graph.Schema;
+using OnePasswordGraph.Hosting.Configuration;
+using OnePasswordGraph.Hosting.Doctor;
 using OnePasswordGraph.Resilience;
 using OnePasswordGraph.Sync;
-using OnePasswordGraph.Sync.Inventory;
+using OnePasswordGraph.Sync.Leases;
+using OnePasswordGraph.Sync.Status;
+using OnePasswordGraph.Sync.Steps;
 
 namespace OnePasswordGraph.Hosting;
 

@@ -1,8 +1,11 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OnePasswordGraph.Diagnostics;
+using OnePasswordGraph.Graph.Jobs;
+using OnePasswordGraph.Hosting.Configuration;
 using OnePasswordGraph.Hosting.Internal;
 using OnePasswordGraph.Sync;
+using OnePasswordGraph.Sync.Leases;
 
 namespace OnePasswordGraph.Hosting;
 

@@ -1,3 +1,6 @@
+using OnePasswordGraph.Sources.Connect;
+using OnePasswordGraph.Sources.Events;
+
 namespace OnePasswordGraph.Sync;
 
 /// <summary>

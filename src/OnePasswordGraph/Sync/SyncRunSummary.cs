@@ -1,3 +1,5 @@
+using OnePasswordGraph.Sync.Steps;
+
 namespace OnePasswordGraph.Sync;
 
 /// <summary>How one sync of one account went, step by step.</summary>

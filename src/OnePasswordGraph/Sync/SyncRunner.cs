@@ -3,7 +3,11 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Graph;
+using OnePasswordGraph.Graph.Jobs;
+using OnePasswordGraph.Graph.Schema;
+using OnePasswordGraph.Sources;
 using OnePasswordGraph.Sync.Internal;
+using OnePasswordGraph.Sync.Steps;
 
 namespace OnePasswordGraph.Sync;
 

@@ -5,7 +5,7 @@ using OnePasswordGraph.IntegrationTests.Support;
 using OnePasswordGraph.Simulator.Connect;
 using OnePasswordGraph.Simulator.Events;
 using OnePasswordGraph.Simulator.Scenario;
-using OnePasswordGraph.Sync;
+using OnePasswordGraph.Sync.Steps;
 using OnePasswordGraph.Testing;
 
 namespace OnePasswordGraph.IntegrationTests.Diagnostics;

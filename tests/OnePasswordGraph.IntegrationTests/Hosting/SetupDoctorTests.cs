@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using OnePasswordGraph.Graph.Neo4j;
 using OnePasswordGraph.Hosting;
+using OnePasswordGraph.Hosting.Configuration;
 using OnePasswordGraph.Hosting.Doctor;
 using OnePasswordGraph.IntegrationTests.Support;
 using OnePasswordGraph.Simulator.Connect;

@@ -2,7 +2,9 @@ using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using OnePasswordGraph.Diagnostics;
+using OnePasswordGraph.Graph.Neo4j;
 using OnePasswordGraph.Hosting;
+using OnePasswordGraph.Hosting.Configuration;
 using OnePasswordGraph.IntegrationTests.Support;
 using OnePasswordGraph.Simulator.Scenario;
 

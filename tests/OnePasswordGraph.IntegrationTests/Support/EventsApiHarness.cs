@@ -1,6 +1,6 @@
+using OnePasswordGraph.Simulator.Events;
 using OnePasswordGraph.Sources.Events;
 using OnePasswordGraph.Sources.Events.Internal;
-using OnePasswordGraph.Simulator.Events;
 
 namespace OnePasswordGraph.IntegrationTests.Support;
 

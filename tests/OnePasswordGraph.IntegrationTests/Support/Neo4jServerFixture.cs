@@ -4,11 +4,11 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging.Abstractions;
 using OnePasswordGraph.Graph;
-using OnePasswordGraph.Graph.Internal;
+using OnePasswordGraph.Graph.Neo4j;
 using OnePasswordGraph.Graph.Schema;
 using OnePasswordGraph.Resilience;
-using Xunit.Abstractions;
 using OnePasswordGraph.Testing;
+using Xunit.Abstractions;
 using Xunit.Sdk;
 
 namespace OnePasswordGraph.IntegrationTests.Support;

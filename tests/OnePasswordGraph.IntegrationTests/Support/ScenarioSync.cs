@@ -2,11 +2,14 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Graph;
+using OnePasswordGraph.Graph.Jobs;
 using OnePasswordGraph.Graph.Schema;
-using OnePasswordGraph.Hosting;
+using OnePasswordGraph.Hosting.Configuration;
 using OnePasswordGraph.Resilience;
+using OnePasswordGraph.Sources.Connect;
+using OnePasswordGraph.Sources.Events;
 using OnePasswordGraph.Sync;
-using OnePasswordGraph.Sync.Inventory;
+using OnePasswordGraph.Sync.Steps;
 using OnePasswordGraph.Testing;
 
 namespace OnePasswordGraph.IntegrationTests.Support;

@@ -1,5 +1,7 @@
 using OnePasswordGraph.Cli;
 using OnePasswordGraph.Sync;
+using OnePasswordGraph.Sync.Status;
+using OnePasswordGraph.Sync.Steps;
 
 namespace OnePasswordGraph.Tests.Cli;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
-using OnePasswordGraph.Hosting;
+using OnePasswordGraph.Hosting.Configuration;
 using OnePasswordGraph.Testing;
 using YamlDotNet.RepresentationModel;
 

@@ -1,9 +1,13 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using OnePasswordGraph.Diagnostics;
-using OnePasswordGraph.Graph;
+using OnePasswordGraph.Graph.Jobs;
+using OnePasswordGraph.Graph.Neo4j;
 using OnePasswordGraph.Hosting;
+using OnePasswordGraph.Hosting.Configuration;
 using OnePasswordGraph.Sync;
+using OnePasswordGraph.Sync.Leases;
+using OnePasswordGraph.Sync.Steps;
 using OnePasswordGraph.Testing;
 
 namespace OnePasswordGraph.Tests.Hosting;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using OnePasswordGraph.Graph.Neo4j;
 
 namespace OnePasswordGraph.Graph.Internal;
 

@@ -1,3 +1,4 @@
+using OnePasswordGraph.Graph.Neo4j;
 using OnePasswordGraph.Graph.Schema;
 using static OnePasswordGraph.Graph.Internal.Cypher;
 

@@ -1,7 +1,9 @@
 using OnePasswordGraph.Graph;
+using OnePasswordGraph.Graph.Neo4j;
+using OnePasswordGraph.Hosting.Configuration;
 using OnePasswordGraph.Sources.Connect;
 using OnePasswordGraph.Sources.Events;
-using OnePasswordGraph.Sync;
+using OnePasswordGraph.Sync.Steps;
 
 namespace OnePasswordGraph.Hosting.Doctor;
 

@@ -1,5 +1,5 @@
-using OnePasswordGraph.Graph;
-using OnePasswordGraph.Sources.Connect.Internal.Protocol;
+using OnePasswordGraph.Graph.Schema;
+using OnePasswordGraph.Sources.Connect.Records;
 using static OnePasswordGraph.Graph.Schema.OnePasswordNodeTypes;
 using static OnePasswordGraph.Graph.Schema.OnePasswordRelationshipTypes;
 

@@ -1,4 +1,4 @@
-using OnePasswordGraph.Sources.Connect.Internal.Protocol;
+using OnePasswordGraph.Sources.Connect.Records;
 
 namespace OnePasswordGraph.Mapping.Connect;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using OnePasswordGraph.Sources.Events.Internal.Protocol;
+using OnePasswordGraph.Sources.Events.Records;
 
 namespace OnePasswordGraph.Mapping.Events;
 

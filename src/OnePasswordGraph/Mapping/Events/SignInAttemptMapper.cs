@@ -1,6 +1,5 @@
-using OnePasswordGraph.Graph;
-using OnePasswordGraph.Sources.Events.Internal.Protocol;
-using OnePasswordGraph.Sync.Events;
+using OnePasswordGraph.Graph.Schema;
+using OnePasswordGraph.Sources.Events.Records;
 using static OnePasswordGraph.Graph.Schema.OnePasswordNodeTypes;
 using static OnePasswordGraph.Graph.Schema.OnePasswordRelationshipTypes;
 

@@ -1,5 +1,4 @@
-using OnePasswordGraph.Sources.Events.Internal.Protocol;
-using OnePasswordGraph.Sync.Events;
+using OnePasswordGraph.Sources.Events.Records;
 
 namespace OnePasswordGraph.Sources.Events;
 

@@ -1,8 +1,12 @@
 using Microsoft.Extensions.Logging;
 using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Graph;
+using OnePasswordGraph.Graph.Jobs;
+using OnePasswordGraph.Mapping.Events;
 using OnePasswordGraph.Resilience;
+using OnePasswordGraph.Sources.Events;
 using OnePasswordGraph.Sync.Internal;
+using OnePasswordGraph.Sync.Steps;
 
 namespace OnePasswordGraph.Sync.Events;
 

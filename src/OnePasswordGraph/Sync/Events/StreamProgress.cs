@@ -1,4 +1,4 @@
-using OnePasswordGraph.Graph;
+using OnePasswordGraph.Graph.Schema;
 
 namespace OnePasswordGraph.Sync.Events;
 

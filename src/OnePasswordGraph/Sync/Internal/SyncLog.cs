@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using OnePasswordGraph.Sync.Steps;
 
 namespace OnePasswordGraph.Sync.Internal;
 

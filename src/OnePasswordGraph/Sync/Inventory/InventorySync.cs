@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Logging;
 using OnePasswordGraph.Graph;
+using OnePasswordGraph.Graph.Jobs;
 using OnePasswordGraph.Graph.Schema;
 using OnePasswordGraph.Mapping.Connect;
 using OnePasswordGraph.Resilience;
 using OnePasswordGraph.Sources.Connect;
-using OnePasswordGraph.Sources.Connect.Internal.Protocol;
+using OnePasswordGraph.Sources.Connect.Records;
 using OnePasswordGraph.Sync.Internal;
+using OnePasswordGraph.Sync.Steps;
 
 namespace OnePasswordGraph.Sync.Inventory;
 

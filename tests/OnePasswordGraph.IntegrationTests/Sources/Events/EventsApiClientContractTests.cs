@@ -4,7 +4,6 @@ using OnePasswordGraph.Resilience;
 using OnePasswordGraph.Simulator.Events;
 using OnePasswordGraph.Simulator.Scenario;
 using OnePasswordGraph.Sources.Events;
-using OnePasswordGraph.Sync.Events;
 
 namespace OnePasswordGraph.IntegrationTests.Sources.Events;
 

@@ -1,5 +1,6 @@
 using OnePasswordGraph.Graph;
 using OnePasswordGraph.Graph.Internal;
+using OnePasswordGraph.Graph.Schema;
 using static OnePasswordGraph.Graph.Schema.OnePasswordNodeTypes;
 using static OnePasswordGraph.Graph.Schema.OnePasswordRelationshipTypes;
 

@@ -1,6 +1,6 @@
 using System.Text;
-using OnePasswordGraph.Graph;
 using OnePasswordGraph.Graph.Internal;
+using OnePasswordGraph.Graph.Neo4j;
 using OnePasswordGraph.Graph.Schema;
 using OnePasswordGraph.Tests.Support;
 using static OnePasswordGraph.Graph.Schema.OnePasswordNodeTypes;

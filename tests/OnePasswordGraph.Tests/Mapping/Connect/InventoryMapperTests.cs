@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OnePasswordGraph.Mapping.Connect;
 using OnePasswordGraph.Sources.Connect.Internal.Protocol;
+using OnePasswordGraph.Sources.Connect.Records;
 
 namespace OnePasswordGraph.Tests.Mapping.Connect;
 

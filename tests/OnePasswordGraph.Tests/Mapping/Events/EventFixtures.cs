@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using OnePasswordGraph.Graph;
+using OnePasswordGraph.Graph.Schema;
 using OnePasswordGraph.Sources.Events.Internal.Protocol;
+using OnePasswordGraph.Sources.Events.Records;
 
 namespace OnePasswordGraph.Tests.Mapping.Events;
 

@@ -1,4 +1,4 @@
-using OnePasswordGraph.Graph;
+using OnePasswordGraph.Graph.Schema;
 using OnePasswordGraph.Mapping.Events;
 
 namespace OnePasswordGraph.Tests.Mapping.Events;

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using OnePasswordGraph.Sources.Connect.Internal.Protocol;
+using OnePasswordGraph.Sources.Connect.Records;
 using OnePasswordGraph.Sources.Events;
 
 namespace OnePasswordGraph.Sources.Connect.Internal;

@@ -5,7 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using OnePasswordGraph.Sources.Events.Internal.Protocol;
-using OnePasswordGraph.Sync.Events;
+using OnePasswordGraph.Sources.Events.Records;
 
 namespace OnePasswordGraph.Sources.Events.Internal;
 

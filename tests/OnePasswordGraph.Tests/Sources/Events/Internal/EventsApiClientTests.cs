@@ -1,7 +1,6 @@
 using System.Net;
 using OnePasswordGraph.Sources.Events;
 using OnePasswordGraph.Sources.Events.Internal;
-using OnePasswordGraph.Sync.Events;
 using OnePasswordGraph.Tests.Support;
 
 namespace OnePasswordGraph.Tests.Sources.Events.Internal;

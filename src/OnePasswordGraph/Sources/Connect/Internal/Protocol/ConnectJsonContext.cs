@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using OnePasswordGraph.Sources.Connect.Records;
 
 namespace OnePasswordGraph.Sources.Connect.Internal.Protocol;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using OnePasswordGraph.Sources.Events.Records;
 
 namespace OnePasswordGraph.Sources.Events.Internal.Protocol;
 

@@ -1,3 +1,0 @@
-namespace OnePasswordGraph.Graph.Internal.Protocol;
-
-internal sealed record ServerError(string? Code, string? Message);

@@ -1,3 +1,0 @@
-namespace OnePasswordGraph.Graph.Internal.Protocol;
-
-internal sealed record StatementResult(IReadOnlyList<string>? Columns, IReadOnlyList<ResultRow>? Data);

@@ -1,4 +1,0 @@
-namespace OnePasswordGraph.Graph.Internal.Protocol;
-
-/// <summary>The body of a transactional endpoint response; unknown members (notifications, bookmarks) are ignored.</summary>
-internal sealed record TransactionResponse(IReadOnlyList<StatementResult>? Results, IReadOnlyList<ServerError>? Errors);

@@ -1,0 +1,71 @@
+using OnePasswordGraph.Graph.Jobs.Internal;
+using OnePasswordGraph.Graph.Schema;
+using OnePasswordGraph.Resilience;
+
+namespace OnePasswordGraph.Graph.Jobs;
+
+/// <summary>
+/// <see cref="IAccountLease"/> kept on the account's <c>lease</c> sync-state node in Neo4j, so every process that
+/// writes the account's graph sees the same lease. A holder that stops renewing (a killed process) loses it when it
+/// expires.
+/// </summary>
+public sealed class Neo4jAccountLease : IAccountLease
+{
+    private readonly ICypherRunner _runner;
+    private readonly TransientRetry _retry;
+    private readonly TimeProvider _timeProvider;
+
+    public Neo4jAccountLease(ICypherRunner runner, TransientRetry retry, TimeProvider timeProvider)
+    {
+        _runner = runner;
+        _retry = retry;
+        _timeProvider = timeProvider;
+    }
+
+    public async Task<ILeaseHandle?> TryAcquireAsync(string account, string holder, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var handle = new Handle(this, account, holder, duration);
+        return await handle.RenewAsync(cancellationToken).ConfigureAwait(false) ? handle : null;
+    }
+
+    private async Task<bool> TakeAsync(string account, string holder, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var now = _timeProvider.GetUtcNow();
+        var parameters = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["key"] = KeyOf(account),
+            ["holder"] = holder,
+            ["now"] = now.ToUnixTimeMilliseconds(),
+            ["until"] = (now + duration).ToUnixTimeMilliseconds(),
+            ["create"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                [GraphProperties.Key] = KeyOf(account),
+                [GraphProperties.Type] = OnePasswordNodeTypes.SyncState.Type,
+                [GraphProperties.Account] = account,
+                ["stream"] = "lease",
+            },
+        };
+        var results = await _retry.ExecuteAsync(token => _runner.RunAsync([new CypherStatement(LeaseStatements.Acquire, parameters)], token), cancellationToken)
+            .ConfigureAwait(false);
+        return results[0].SingleLong("acquired") == 1;
+    }
+
+    private async Task ReleaseAsync(string account, string holder)
+    {
+        var parameters = new Dictionary<string, object?>(StringComparer.Ordinal) { ["key"] = KeyOf(account), ["holder"] = holder };
+
+        // Released even when the caller is shutting down: a lease left behind would block the account until it expires.
+        await _retry.ExecuteAsync(token => _runner.RunAsync([new CypherStatement(LeaseStatements.Release, parameters)], token), CancellationToken.None)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Gets the key of the sync-state node that holds <paramref name="account"/>'s lease.</summary>
+    public static string KeyOf(string account) => $"{account}:lease";
+
+    private sealed class Handle(Neo4jAccountLease owner, string account, string holder, TimeSpan duration) : ILeaseHandle
+    {
+        public Task<bool> RenewAsync(CancellationToken cancellationToken) => owner.TakeAsync(account, holder, duration, cancellationToken);
+
+        public async ValueTask DisposeAsync() => await owner.ReleaseAsync(account, holder).ConfigureAwait(false);
+    }
+}

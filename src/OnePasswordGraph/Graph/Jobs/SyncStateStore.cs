@@ -1,0 +1,40 @@
+using OnePasswordGraph.Graph.Schema;
+using OnePasswordGraph.Resilience;
+
+namespace OnePasswordGraph.Graph.Jobs;
+
+/// <summary>
+/// Reads the sync-state nodes (one per account and stream). They are written by the writer, in the same statement as
+/// the data they describe.
+/// </summary>
+public sealed class SyncStateStore
+{
+    private readonly ICypherRunner _runner;
+    private readonly TransientRetry _retry;
+
+    public SyncStateStore(ICypherRunner runner, TransientRetry retry)
+    {
+        _runner = runner;
+        _retry = retry;
+    }
+
+    /// <summary>Gets the key of the sync-state node of <paramref name="stream"/> in <paramref name="account"/>.</summary>
+    public static string Key(string account, string stream) => $"{account}:{stream}";
+
+    /// <summary>Builds the node that records <paramref name="properties"/> on the sync state of a stream.</summary>
+    public static GraphEntity Entity(string account, string stream, IReadOnlyDictionary<string, object?> properties)
+    {
+        var all = new Dictionary<string, object?>(properties, StringComparer.Ordinal) { ["stream"] = stream };
+        return new GraphEntity(OnePasswordNodeTypes.SyncState, Key(account, stream), all);
+    }
+
+    /// <summary>Reads the stored state of a stream, or null when it never ran.</summary>
+    public async Task<StreamState?> ReadAsync(string account, string stream, CancellationToken cancellationToken)
+    {
+        var statement = new CypherStatement(
+            "MATCH (s:`one_password_sync_state` {`_key`: $key}) RETURN s.`cursor` AS cursor, s.`apiVersion` AS apiVersion, s.`lastEventTimestamp` AS lastEventTimestamp",
+            new Dictionary<string, object?> { ["key"] = Key(account, stream) });
+        var results = await _retry.ExecuteAsync(token => _runner.RunAsync([statement], token), cancellationToken).ConfigureAwait(false);
+        return results[0].Rows is [var row, ..] ? new StreamState(row[0] as string, row[1] as string, row[2] as long?) : null;
+    }
+}

@@ -1,9 +1,0 @@
-namespace OnePasswordGraph.Hosting;
-
-/// <summary>Validated <see cref="SyncOptions"/>.</summary>
-public sealed record ScheduleSettings(TimeSpan Interval, TimeSpan Jitter, TimeSpan LeaseDuration, TimeSpan ShutdownTimeout)
-{
-    public static ScheduleSettings Default { get; } = From(new SyncOptions());
-
-    internal static ScheduleSettings From(SyncOptions options) => new(options.Interval, options.Jitter, options.LeaseDuration, options.ShutdownTimeout);
-}

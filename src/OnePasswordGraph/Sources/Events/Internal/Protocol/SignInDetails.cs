@@ -1,4 +1,0 @@
-namespace OnePasswordGraph.Sources.Events.Internal.Protocol;
-
-/// <summary>Extra information of a sign-in attempt, such as the value a firewall rule matched; often null.</summary>
-internal sealed record SignInDetails(string? Value);

@@ -1,4 +1,0 @@
-namespace OnePasswordGraph.Sync;
-
-/// <summary>The last finished run of an account; <see cref="SummaryJson"/> holds its steps.</summary>
-public sealed record LastRunStatus(string RunId, string Outcome, DateTimeOffset StartedOn, DateTimeOffset FinishedOn, string? SummaryJson);

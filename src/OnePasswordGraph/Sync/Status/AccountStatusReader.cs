@@ -1,0 +1,68 @@
+using OnePasswordGraph.Graph;
+using OnePasswordGraph.Graph.Jobs;
+using OnePasswordGraph.Graph.Schema;
+using OnePasswordGraph.Resilience;
+using OnePasswordGraph.Sources.Events;
+using static OnePasswordGraph.Graph.Internal.Cypher;
+
+namespace OnePasswordGraph.Sync.Status;
+
+/// <summary>Reads an account's sync state and counts from the graph, for <c>status</c>. Reads only.</summary>
+public sealed class AccountStatusReader
+{
+    private const string StateQuery =
+        "MATCH (s:`one_password_sync_state`) WHERE s.`_key` IN $keys "
+        + "RETURN s.`stream` AS stream, s.`updatedOn` AS updatedOn, s.`lastEventTimestamp` AS lastEvent, s.`eventsWritten` AS eventsWritten, "
+        + "s.`lastRunId` AS runId, s.`lastRunOutcome` AS outcome, s.`lastRunStartedOn` AS started, s.`lastRunFinishedOn` AS finished, "
+        + "s.`lastRunSummary` AS summary, s.`leaseHolder` AS holder, s.`leaseExpiresOn` AS expires";
+
+    private readonly ICypherRunner _runner;
+    private readonly TransientRetry _retry;
+    private readonly GraphSchema _schema;
+
+    public AccountStatusReader(ICypherRunner runner, TransientRetry retry)
+    {
+        _runner = runner;
+        _retry = retry;
+        _schema = GraphSchema.OnePassword;
+    }
+
+    public async Task<AccountStatus> ReadAsync(string account, CancellationToken cancellationToken)
+    {
+        var parameters = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["account"] = account,
+            ["keys"] = EventStreamKindExtensions.AllFeatures.Append("run").Append("lease").Select(stream => SyncStateStore.Key(account, stream)).ToList(),
+        };
+        var nodeTypes = _schema.NodeTypes.Where(n => n != OnePasswordNodeTypes.SyncState).ToList();
+        var labels = _schema.RelationshipTypes.Select(r => r.Label).Distinct(StringComparer.Ordinal).ToList();
+        List<CypherStatement> statements =
+        [
+            new(StateQuery, parameters),
+            .. nodeTypes.Select(n => new CypherStatement($"MATCH (n:{Name(n.Type)}) WHERE n.`account` = $account RETURN count(n) AS c", parameters)),
+            .. labels.Select(l => new CypherStatement($"MATCH ()-[r:{Name(l)}]->() WHERE r.`account` = $account RETURN r.`_type` AS type, count(r) AS c", parameters)),
+        ];
+        var results = await _retry.ExecuteAsync(token => _runner.RunAsync(statements, token), cancellationToken).ConfigureAwait(false);
+
+        var states = results[0].Rows.ToDictionary(row => row[0] as string ?? string.Empty, row => row, StringComparer.Ordinal);
+        var run = states.GetValueOrDefault("run") is { } r && r[4] is string runId
+            ? new LastRunStatus(runId, r[5] as string ?? "unknown", Time(r[6]) ?? default, Time(r[7]) ?? default, r[8] as string)
+            : null;
+        var streams = EventStreamKindExtensions.AllFeatures.Select(stream => states.GetValueOrDefault(stream) is { } s
+            ? new StreamStatus(stream, Time(s[1]), Time(s[2]), EventsWrittenSince(run, Time(s[1]), s[3] as long?))
+            : new StreamStatus(stream, null, null, null)).ToList();
+        var lease = states.GetValueOrDefault("lease");
+        var nodeCounts = nodeTypes.Select((n, i) => (n.Type, Count: results[1 + i].Rows[0][0] as long? ?? 0))
+            .Where(c => c.Count > 0).ToDictionary(c => c.Type, c => c.Count, StringComparer.Ordinal);
+        var relationshipCounts = results.Skip(1 + nodeTypes.Count).SelectMany(result => result.Rows)
+            .Where(row => row[0] is string).ToDictionary(row => (string)row[0]!, row => row[1] as long? ?? 0, StringComparer.Ordinal);
+        return new AccountStatus(account, run, streams, lease?[9] as string, Time(lease?[10]), nodeCounts, relationshipCounts);
+    }
+
+    // A run that finds nothing new leaves the stream's node untouched, so its counter still belongs to an older run.
+    private static long? EventsWrittenSince(LastRunStatus? run, DateTimeOffset? cursorUpdatedOn, long? written) =>
+        run is not null && cursorUpdatedOn < run.StartedOn ? 0 : written;
+
+    private static DateTimeOffset? Time(object? epochMilliseconds) =>
+        epochMilliseconds is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+}

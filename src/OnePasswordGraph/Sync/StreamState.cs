@@ -1,4 +1,0 @@
-namespace OnePasswordGraph.Sync;
-
-/// <summary>What is stored of one stream: the cursor after the last page written, its API version and the newest event time.</summary>
-public sealed record StreamState(string? Cursor, string? ApiVersion, long? LastEventTimestamp);

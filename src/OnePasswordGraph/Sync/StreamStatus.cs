@@ -1,4 +1,0 @@
-namespace OnePasswordGraph.Sync;
-
-/// <summary>One event stream: when its cursor last moved, the newest event it wrote, and how many events its last run wrote.</summary>
-public sealed record StreamStatus(string Stream, DateTimeOffset? CursorUpdatedOn, DateTimeOffset? LastEventOn, long? EventsWrittenByLastRun);

@@ -1,0 +1,131 @@
+using OnePasswordGraph.Graph.Jobs;
+using OnePasswordGraph.Sync;
+using OnePasswordGraph.Sync.Leases;
+using OnePasswordGraph.Testing;
+
+namespace OnePasswordGraph.Tests.Sync.Leases;
+
+public sealed class LeasedSyncTests
+{
+    private static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(3);
+    private static readonly AccountSettings Account = new("acme", Events: null, Connect: null, BackfillStartTime: null);
+    private readonly ManualTimeProvider _clock = new();
+    private readonly BlockingRunner _runner = new();
+    private readonly ScriptedLease _lease = new();
+
+    [Fact]
+    public async Task TryRun_LeaseTakenByAnotherProcessDuringTheRun_StopsTheRunAndSaysTheLeaseWasLost()
+    {
+        var sync = new LeasedSync(_runner, _lease, _clock);
+        var running = sync.TryRunAsync(Account, "me", LeaseDuration, CancellationToken.None);
+        await _runner.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        _lease.Renewable = false;
+        _clock.Advance(LeaseDuration / 3);
+        var lost = await Assert.ThrowsAsync<LeaseLostException>(() => running);
+
+        Assert.Contains("Account acme: another process took the account's lease during the run", lost.Message, StringComparison.Ordinal);
+        Assert.True(_runner.SawCancellation);
+        Assert.True(_lease.Released);
+    }
+
+    [Fact]
+    public async Task TryRun_ShutdownDuringTheRun_IsACancellationNotALostLease()
+    {
+        var sync = new LeasedSync(_runner, _lease, _clock);
+        using var shutdown = new CancellationTokenSource();
+        var running = sync.TryRunAsync(Account, "me", LeaseDuration, shutdown.Token);
+        await _runner.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        await shutdown.CancelAsync();
+        var stopped = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+
+        Assert.IsNotType<LeaseLostException>(stopped);
+        Assert.True(_lease.Released);
+    }
+
+    [Fact]
+    public async Task TryRun_WorkBeforeTheRun_RunsUnderTheLeaseAndFirst()
+    {
+        var sync = new LeasedSync(_runner, _lease, _clock);
+        (bool LeaseHeld, bool RunStarted)? before = null;
+        _runner.Release.SetResult();
+
+        var summary = await sync.TryRunAsync(Account, "me", LeaseDuration, _ =>
+        {
+            before = (_lease.Held, _runner.Started.Task.IsCompleted);
+            return Task.CompletedTask;
+        }, CancellationToken.None);
+
+        Assert.NotNull(summary);
+        Assert.Equal((true, false), before);
+        Assert.True(_runner.Started.Task.IsCompleted);
+    }
+
+    [Fact]
+    public async Task TryRun_LeaseHeldElsewhere_DoesNeitherTheWorkBeforeNorTheRun()
+    {
+        _lease.Available = false;
+        var sync = new LeasedSync(_runner, _lease, _clock);
+        var before = 0;
+
+        var summary = await sync.TryRunAsync(Account, "me", LeaseDuration, _ => Task.FromResult(++before), CancellationToken.None);
+
+        Assert.Null(summary);
+        Assert.Equal(0, before);
+        Assert.False(_runner.Started.Task.IsCompleted);
+    }
+
+    private sealed class BlockingRunner : ISyncRunner
+    {
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool SawCancellation { get; private set; }
+
+        public Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public async Task<SyncRunSummary> RunAsync(AccountSettings account, CancellationToken cancellationToken)
+        {
+            Started.SetResult();
+            try
+            {
+                await Release.Task.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                SawCancellation = true;
+                throw;
+            }
+
+            return new SyncRunSummary(account.Name, "run", DateTimeOffset.UnixEpoch, TimeSpan.Zero, []);
+        }
+    }
+
+    private sealed class ScriptedLease : IAccountLease, ILeaseHandle
+    {
+        public bool Available { get; set; } = true;
+
+        public bool Renewable { get; set; } = true;
+
+        public bool Held { get; private set; }
+
+        public bool Released { get; private set; }
+
+        public Task<ILeaseHandle?> TryAcquireAsync(string account, string holder, TimeSpan duration, CancellationToken cancellationToken)
+        {
+            Held = Available;
+            return Task.FromResult<ILeaseHandle?>(Available ? this : null);
+        }
+
+        public Task<bool> RenewAsync(CancellationToken cancellationToken) => Task.FromResult(Renewable);
+
+        public ValueTask DisposeAsync()
+        {
+            Held = false;
+            Released = true;
+            return ValueTask.CompletedTask;
+        }
+    }
+}
