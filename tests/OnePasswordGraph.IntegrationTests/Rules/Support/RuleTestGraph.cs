@@ -4,8 +4,8 @@ using OnePasswordGraph.IntegrationTests.Support;
 using OnePasswordGraph.Mapping.Connect;
 using OnePasswordGraph.Mapping.Events;
 using OnePasswordGraph.Rules;
-using OnePasswordGraph.Sources.Connect.Internal.Protocol;
-using OnePasswordGraph.Sources.Events.Internal.Protocol;
+using OnePasswordGraph.Sources.Connect.Records;
+using OnePasswordGraph.Sources.Events.Records;
 
 namespace OnePasswordGraph.IntegrationTests.Rules.Support;
 
