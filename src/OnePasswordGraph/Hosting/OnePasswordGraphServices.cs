@@ -32,7 +32,7 @@ public static class OnePasswordGraphServices
         services.AddSingleton<ICypherRunner>(provider => new RetryingCypherRunner(
             new Neo4jHttpCypherRunner(
                 new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { BaseAddress = neo4j.Url, Timeout = neo4j.RequestTimeout },
-                new Neo4jConnection(neo4j.Url, neo4j.User, neo4j.Password, neo4j.Database),
+                neo4j,
                 provider.GetRequiredService<ILogger<Neo4jHttpCypherRunner>>()),
             new TransientRetry("Neo4j", new RetryOptions(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>().CreateLogger("OnePasswordGraph.Resilience.Neo4j"))));
         services.AddSingleton(provider => new GraphWriter(

@@ -75,7 +75,7 @@ public sealed class Neo4jServerFixture : IAsyncLifetime
     public ICypherRunner CreateRunner(string password, string? database = null) =>
         new Neo4jHttpCypherRunner(
             new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromMinutes(2) },
-            new Neo4jConnection(Url, User, password, database ?? "neo4j"),
+            new Neo4jSettings(Url, User, password, database ?? "neo4j", 1000, TimeSpan.FromMinutes(2)),
             NullLogger<Neo4jHttpCypherRunner>.Instance);
 
     public static TransientRetry CreateRetry() =>
