@@ -3,12 +3,10 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OnePasswordGraph.Cli.Demo;
+using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Graph;
 using OnePasswordGraph.Graph.Jobs;
-using OnePasswordGraph.Graph.Neo4j;
-using OnePasswordGraph.Hosting;
 using OnePasswordGraph.Hosting.Configuration;
-using OnePasswordGraph.Resilience;
 using OnePasswordGraph.Simulator;
 using OnePasswordGraph.Sync;
 using OnePasswordGraph.Sync.Leases;
@@ -72,7 +70,7 @@ internal static class DemoCommand
                 async token => erased = await services.GetRequiredService<AccountEraser>().EraseAsync(account.Name, token).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is Neo4jException or RetryDeadlineExceededException or LeaseLostException)
+        catch (OnePasswordGraphException ex)
         {
             await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return ExitCodes.StepFailed;
@@ -104,7 +102,6 @@ internal static class DemoCommand
     private static async Task<int> RunQueriesAsync(IServiceProvider services, string account, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var runner = services.GetRequiredService<ICypherRunner>();
-        var retry = services.GetRequiredService<GraphRetries>().Neo4j;
         var parameters = new Dictionary<string, object?>(StringComparer.Ordinal) { ["account"] = account };
         foreach (var query in SampleQueries.All)
         {
@@ -115,9 +112,9 @@ internal static class DemoCommand
             try
             {
                 var statement = new CypherStatement(query.Cypher, parameters);
-                results = await retry.ExecuteAsync(token => runner.RunAsync([statement], token), cancellationToken).ConfigureAwait(false);
+                results = await runner.RunAsync([statement], cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is Neo4jException or RetryDeadlineExceededException)
+            catch (OnePasswordGraphException ex)
             {
                 await error.WriteLineAsync($"Query '{query.Title}' failed: {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.StepFailed;

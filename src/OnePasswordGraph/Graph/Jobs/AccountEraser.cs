@@ -1,6 +1,5 @@
 using OnePasswordGraph.Graph.Internal;
 using OnePasswordGraph.Graph.Schema;
-using OnePasswordGraph.Resilience;
 
 namespace OnePasswordGraph.Graph.Jobs;
 
@@ -14,13 +13,11 @@ public sealed class AccountEraser
     private const int ChunkSize = 10_000;
 
     private readonly ICypherRunner _runner;
-    private readonly TransientRetry _retry;
     private readonly GraphSchema _schema;
 
-    public AccountEraser(ICypherRunner runner, TransientRetry retry, GraphSchema schema)
+    public AccountEraser(ICypherRunner runner, GraphSchema schema)
     {
         _runner = runner;
-        _retry = retry;
         _schema = schema;
     }
 
@@ -33,7 +30,7 @@ public sealed class AccountEraser
         foreach (var type in _schema.NodeTypes)
         {
             removed += await ChunkedStatement.RunUntilDoneAsync(
-                _runner, _retry, CleanupStatementBuilder.AccountNodes(type), parameters, ChunkSize, cancellationToken).ConfigureAwait(false);
+                _runner, CleanupStatementBuilder.AccountNodes(type), parameters, ChunkSize, cancellationToken).ConfigureAwait(false);
         }
 
         return removed;

@@ -37,7 +37,7 @@ public sealed class CypherSnapshotTests
             new WritePart.Nodes(Secret, [], Placeholder: true),
             new WritePart.Relationships(UserPerformedItemUsage),
             new WritePart.Relationships(ItemUsageAccessedSecret),
-            new WritePart.UsageRefresh(),
+            new WritePart.AggregateRefresh(UsageAggregate),
         };
 
         Snapshot.Match(WriteStatementBuilder.Build(parts, SyncState), Folder + "write-event-page.cypher");
@@ -91,7 +91,7 @@ public sealed class CypherSnapshotTests
             .Concat(GraphSchema.OnePassword.RelationshipTypes.Select(r => r.Label)).ToHashSet(StringComparer.Ordinal);
         var parts = GraphSchema.OnePassword.NodeTypes.Select(n => (WritePart)new WritePart.Nodes(n, n.RoleLabels, Placeholder: false))
             .Concat(GraphSchema.OnePassword.RelationshipTypes.Select(r => new WritePart.Relationships(r)))
-            .Append(new WritePart.UsageRefresh()).ToList();
+            .Append(new WritePart.AggregateRefresh(UsageAggregate)).ToList();
         var text = WriteStatementBuilder.Build(parts, SyncState);
 
         var labels = System.Text.RegularExpressions.Regex.Matches(text, @"[:]`([^`]+)`").Select(m => m.Groups[1].Value);
