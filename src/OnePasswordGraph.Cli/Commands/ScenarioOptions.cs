@@ -20,7 +20,8 @@ internal sealed class ScenarioOptions(string purpose)
 
     public Option<int> Events { get; } = Ranged("--events", "How many events the scenario holds, across the three streams.", 5000, 100, 1_000_000, string.Empty);
 
-    public Option<int> Days { get; } = Ranged("--days", "How many days of activity, ending now.", 28, 1, 90, " (the simulator keeps 120 days)");
+    public Option<int> Days { get; } = Ranged(
+        "--days", "How many days of activity, ending now (the planted dormant users' older activity lies 50 days back).", 28, 1, 90, " (the simulator keeps 120 days)");
 
     public void AddTo(Command command)
     {

@@ -5,7 +5,7 @@ internal static class ScenarioCatalog
 {
     public static readonly string[] FirstNames = ["Priya", "Marco", "Jenny", "Ada", "Chen", "Bob", "Fatima", "Lars", "Aiko", "Diego", "Nora", "Samir", "Olga", "Kwame", "Lucia", "Tom", "Mei", "Ravi", "Ingrid", "Yusuf"];
 
-    public static readonly string[] LastNames = ["Raman", "Ruiz", "Bee", "Admin", "Li", "Leaver", "Haddad", "Nilsen", "Tanaka", "Alvarez", "Walsh", "Khan", "Petrova", "Mensah", "Rossi", "Baker", "Wong", "Iyer", "Berg", "Demir"];
+    public static readonly string[] LastNames = ["Raman", "Ruiz", "Bee", "Adams", "Li", "Lee", "Haddad", "Nilsen", "Tanaka", "Alvarez", "Walsh", "Khan", "Petrova", "Mensah", "Rossi", "Baker", "Wong", "Iyer", "Berg", "Demir"];
 
     public static readonly ScenarioPlace[] HomePlaces =
     [
