@@ -165,6 +165,17 @@ public sealed class AnomalyPlanterTests
     }
 
     [Fact]
+    public void FirstVaultAccess_AUserWithHistoryUsesAVaultTheyNeverUsedBefore()
+    {
+        var (_, activity) = Generate(count: 900);
+        var use = Assert.IsType<SimulatedItemUsage>(Assert.Single(EventsOf(activity, Planted(activity, "first-vault-access"))));
+        var before = activity.Events.OfType<SimulatedItemUsage>().Where(u => u.User == use.User && u.Timestamp < use.Timestamp).ToList();
+
+        Assert.True(before.Count >= 30);
+        Assert.DoesNotContain(use.VaultUuid, before.Select(u => u.VaultUuid));
+    }
+
+    [Fact]
     public void SuspendedAndRevoked_TheOnlyLaterActivityIsThePlantedOne()
     {
         var (_, activity) = Generate();
