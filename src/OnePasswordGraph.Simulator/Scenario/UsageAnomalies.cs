@@ -15,7 +15,7 @@ internal static class UsageAnomalies
         }
 
         Burst(context, plan, "reveal-burst", cast.Revealer, "reveal", 30, AnomalyPlanter.At(context, 4, 1), "reveals");
-        Burst(context, plan, "copy-burst", cast.Copier, "secure-copy", 25, AnomalyPlanter.At(context, 4, 3), "copies");
+        Burst(context, plan, "copy-burst", cast.Copier, "secure-copy", 30, AnomalyPlanter.At(context, 4, 3), "copies");
         Burst(context, plan, "export-burst", cast.Exporter, "export", 15, AnomalyPlanter.At(context, 4, 5), "exports");
 
         var exported = context.ItemsOf(cast.SingleExporter)[0];

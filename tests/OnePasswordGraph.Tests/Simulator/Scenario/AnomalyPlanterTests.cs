@@ -149,7 +149,7 @@ public sealed class AnomalyPlanterTests
     public void Bursts_SitOnWeeksOfTheUsersOwnOrdinaryUse()
     {
         var (_, activity) = Generate(count: 900);
-        foreach (var (ruleId, action, least) in new[] { ("reveal-burst", "reveal", 30), ("copy-burst", "secure-copy", 25), ("export-burst", "export", 15) })
+        foreach (var (ruleId, action, least) in new[] { ("reveal-burst", "reveal", 30), ("copy-burst", "secure-copy", 30), ("export-burst", "export", 15) })
         {
             var burst = EventsOf(activity, Planted(activity, ruleId)).Cast<SimulatedItemUsage>().ToList();
             var user = Assert.Single(burst.Select(b => b.User).Distinct());
