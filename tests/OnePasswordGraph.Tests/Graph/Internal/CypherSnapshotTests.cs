@@ -70,9 +70,13 @@ public sealed class CypherSnapshotTests
     }
 
     [Fact]
-    public void EraseAccountStatements_EveryNodeType_MatchSnapshot()
+    public void EraseAccountStatements_EveryLabelAndNodeType_MatchSnapshot()
     {
-        var text = string.Join("\n;\n", GraphSchema.OnePassword.NodeTypes.Select(CleanupStatementBuilder.AccountNodes));
+        var schema = GraphSchema.OnePassword;
+        var text = string.Join(
+            "\n;\n",
+            schema.RelationshipTypes.Select(r => r.Label).Distinct(StringComparer.Ordinal).Select(CleanupStatementBuilder.AccountRelationships)
+                .Concat(schema.NodeTypes.SelectMany(n => new[] { CleanupStatementBuilder.AccountNodes(n), CleanupStatementBuilder.SharedAccountNodes(n) })));
 
         Snapshot.Match(text, Folder + "erase-account.cypher");
     }
