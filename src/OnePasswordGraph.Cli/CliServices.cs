@@ -13,17 +13,17 @@ namespace OnePasswordGraph.Cli;
 internal static class CliServices
 {
     /// <summary>Resolves the configuration, or prints every problem to <paramref name="error"/> and returns null (exit 2).</summary>
-    public static Task<ResolvedConfiguration?> ResolveAsync(FileInfo? configFile, string? onlyAccount, TextWriter error) =>
-        ResolveAsync(() => CliConfiguration.Build(configFile), onlyAccount, error);
+    public static Task<ResolvedConfiguration?> ResolveAsync(FileInfo? configFile, string? onlyAccount, TextWriter error, ConfigurationScope scope = ConfigurationScope.Full) =>
+        ResolveAsync(() => CliConfiguration.Build(configFile), onlyAccount, error, scope);
 
     /// <summary>Resolves the configuration <paramref name="build"/> returns, or prints every problem to <paramref name="error"/> and returns null (exit 2).</summary>
-    public static async Task<ResolvedConfiguration?> ResolveAsync(Func<IConfiguration> build, string? onlyAccount, TextWriter error)
+    public static async Task<ResolvedConfiguration?> ResolveAsync(Func<IConfiguration> build, string? onlyAccount, TextWriter error, ConfigurationScope scope = ConfigurationScope.Full)
     {
         ArgumentNullException.ThrowIfNull(build);
         ResolvedConfiguration configuration;
         try
         {
-            configuration = ConfigurationResolver.Resolve(build());
+            configuration = ConfigurationResolver.Resolve(build(), scope);
         }
         catch (ConfigurationException ex)
         {

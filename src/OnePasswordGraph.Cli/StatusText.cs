@@ -20,6 +20,11 @@ internal static class StatusText
             Line(text, "    failed     " + failure);
         }
 
+        foreach (var (alert, i) in RunSummaryText.AlertsInJson(status.LastRun?.SummaryJson).Select((line, i) => (line, i)))
+        {
+            Line(text, (i == 0 ? "  alerts       " : "    ") + alert);
+        }
+
         Line(text, status.LeaseHolder is { } holder && status.LeaseExpiresOn is { } expires && expires > now
             ? $"  lease        held by {holder} until {expires:u}"
             : "  lease        free");

@@ -13,14 +13,14 @@ internal static class ConfiguredCommand
 {
     public delegate Task<int> Body(ResolvedConfiguration configuration, IServiceProvider services, ParseResult parse, CancellationToken cancellationToken);
 
-    public static Command Create(string name, string description, LogLevel minimumLevel, TextWriter error, Body body)
+    public static Command Create(string name, string description, LogLevel minimumLevel, TextWriter error, Body body, ConfigurationScope scope = ConfigurationScope.Full)
     {
         var config = CommonOptions.Config();
         var account = CommonOptions.Account();
         var command = new Command(name, description) { config, account };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (await CliServices.ResolveAsync(parse.GetValue(config), parse.GetValue(account), error).ConfigureAwait(false) is not { } configuration)
+            if (await CliServices.ResolveAsync(parse.GetValue(config), parse.GetValue(account), error, scope).ConfigureAwait(false) is not { } configuration)
             {
                 return ExitCodes.BadConfiguration;
             }

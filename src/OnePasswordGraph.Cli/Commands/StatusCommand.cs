@@ -21,7 +21,8 @@ internal static class StatusCommand
             + "Exit codes: 0 shown; 1 Neo4j could not be read; 2 the configuration is invalid.",
             LogLevel.Warning,
             error,
-            (configuration, services, _, cancellationToken) => RunAsync(configuration, services, output, error, cancellationToken));
+            (configuration, services, _, cancellationToken) => RunAsync(configuration, services, output, error, cancellationToken),
+            ConfigurationScope.GraphOnly);
     }
 
     private static async Task<int> RunAsync(

@@ -9,6 +9,7 @@ using OnePasswordGraph.Graph.Schema;
 using OnePasswordGraph.Hosting.Configuration;
 using OnePasswordGraph.Hosting.Doctor;
 using OnePasswordGraph.Resilience;
+using OnePasswordGraph.Rules;
 using OnePasswordGraph.Sync;
 using OnePasswordGraph.Sync.Leases;
 using OnePasswordGraph.Sync.Status;
@@ -43,6 +44,10 @@ public static class OnePasswordGraphServices
         services.AddSingleton(provider => new AccountEraser(provider.GetRequiredService<ICypherRunner>(), GraphSchema.OnePassword));
         services.AddSingleton<ItemDetailsVersions>();
         services.AddSingleton<IAccountLease, Neo4jAccountLease>();
+        services.AddSingleton<AlertMetrics>();
+        services.AddSingleton<AlertRunner>();
+        services.AddSingleton(configuration.Alerts);
+        services.AddSingleton(_ => configuration.Alerts.LoadRules());
         services.AddSingleton<StepExecutor>();
         services.AddSingleton<AccountStepFactory>();
         services.AddSingleton<SyncRunner>();

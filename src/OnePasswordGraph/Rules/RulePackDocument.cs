@@ -36,7 +36,7 @@ public static class RulePackDocument
             text.AppendLine();
             text.AppendLine($"## {rule.Id}");
             text.AppendLine();
-            text.AppendLine($"**{rule.Name}**. Severity {Severity(rule)}, lookback {Lookback.Format(rule.Lookback)}{Tags(rule)}{(rule.Enabled ? string.Empty : ", disabled by default")}.");
+            text.AppendLine($"**{rule.Name}**. Severity {Severity(rule)}, lookback {RuleDuration.Format(rule.Lookback)}{Tags(rule)}{(rule.Enabled ? string.Empty : ", disabled by default")}.");
             text.AppendLine();
             text.AppendLine(rule.Description.Trim());
             text.AppendLine();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using OnePasswordGraph.Rules;
 using OnePasswordGraph.Sync.Steps;
 
 namespace OnePasswordGraph.Sync;
@@ -11,13 +12,29 @@ public static class RunSummaryText
     public static string Describe(SyncRunSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        return string.Join("; ", summary.Steps.Select(step =>
+        var steps = summary.Steps.Select(step =>
         {
             var counts = step.CountsByType.Count == 0 ? string.Empty : " " + string.Join(", ", step.CountsByType.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value}"));
             var error = step.Error is null ? string.Empty : $" ({step.Error})";
             return string.Create(CultureInfo.InvariantCulture, $"{step.StepId} {step.Status} in {step.Duration.TotalMilliseconds:0} ms{counts}{error}");
-        }));
+        });
+        return string.Join("; ", summary.Alerts is { } alerts ? steps.Append(Describe(alerts)) : steps);
     }
+
+    /// <summary>The alert part of a run summary, e.g. <c>alerts: 31 rules, 2 new findings (high 1, medium 1), 1 rule failed (x: …)</c>.</summary>
+    public static string Describe(AlertRunSummary alerts)
+    {
+        ArgumentNullException.ThrowIfNull(alerts);
+        var bySeverity = alerts.NewFindings.GroupBy(f => f.Severity).OrderByDescending(g => g.Key)
+            .Select(g => Severity(g.Key) + " " + g.Count().ToString(CultureInfo.InvariantCulture)).ToList();
+        var failed = alerts.FailedRules.Select(r => $"{r.RuleId}: {r.Error}").ToList();
+        var severities = bySeverity.Count == 0 ? string.Empty : " (" + string.Join(", ", bySeverity) + ")";
+        var failures = failed.Count == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", {failed.Count} rules failed ({string.Join("; ", failed)})");
+        return string.Create(CultureInfo.InvariantCulture, $"alerts: {alerts.Rules.Count} rules, {alerts.NewFindings.Count} new findings{severities}{failures}");
+    }
+
+    /// <summary>The lowercase severity word used in findings, logs and metrics.</summary>
+    public static string Severity(AlertSeverity severity) => severity.ToString().ToLowerInvariant();
 
     /// <summary>The failed steps and their errors, e.g. <c>auditevents: 401 …; items: vault V1 …</c>; empty when none failed.</summary>
     public static string Failures(SyncRunSummary summary)
@@ -90,11 +107,90 @@ public static class RunSummaryText
             }
 
             writer.WriteEndArray();
+            if (summary.Alerts is { } alerts)
+            {
+                WriteAlerts(writer, alerts);
+            }
+
             writer.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
+
+    /// <summary>
+    /// The alert lines of a summary stored by <see cref="Json"/>: the new findings (severity, rule, summary) and the
+    /// failed rules; empty when the rules did not run or the text is not such a summary.
+    /// </summary>
+    public static IReadOnlyList<string> AlertsInJson(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return [];
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("alerts", out var alerts) || alerts.ValueKind != JsonValueKind.Object)
+            {
+                return [];
+            }
+
+            var lines = new List<string> { $"{Number(alerts, "rules")} rules ran, {Number(alerts, "newFindings")} new findings" };
+            if (alerts.TryGetProperty("new", out var created) && created.ValueKind == JsonValueKind.Array)
+            {
+                lines.AddRange(created.EnumerateArray().Select(f => $"new {Text(f, "severity")} {Text(f, "ruleId")}: {Text(f, "summary")}"));
+            }
+
+            if (alerts.TryGetProperty("failed", out var failed) && failed.ValueKind == JsonValueKind.Array)
+            {
+                lines.AddRange(failed.EnumerateArray().Select(r => $"rule failed {Text(r, "ruleId")}: {Text(r, "error")}"));
+            }
+
+            return lines;
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    // At most this many new findings are kept in the stored summary; the alert nodes hold all of them.
+    private const int StoredFindings = 20;
+
+    private static void WriteAlerts(Utf8JsonWriter writer, AlertRunSummary alerts)
+    {
+        writer.WriteStartObject("alerts");
+        writer.WriteNumber("rules", alerts.Rules.Count);
+        writer.WriteNumber("newFindings", alerts.NewFindings.Count);
+        writer.WriteStartArray("new");
+        foreach (var finding in alerts.NewFindings.OrderByDescending(f => f.Severity).Take(StoredFindings))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("fingerprint", finding.Fingerprint);
+            writer.WriteString("ruleId", finding.RuleId);
+            writer.WriteString("severity", Severity(finding.Severity));
+            writer.WriteString("summary", finding.Summary);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("failed");
+        foreach (var rule in alerts.FailedRules)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("ruleId", rule.RuleId);
+            writer.WriteString("error", rule.Error);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static string Number(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt64().ToString(CultureInfo.InvariantCulture) : "?";
 
     private static string Text(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "?";

@@ -5,6 +5,7 @@ using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Graph;
 using OnePasswordGraph.Graph.Jobs;
 using OnePasswordGraph.Graph.Schema;
+using OnePasswordGraph.Rules;
 using OnePasswordGraph.Sources;
 using OnePasswordGraph.Sync.Internal;
 using OnePasswordGraph.Sync.Steps;
@@ -22,6 +23,9 @@ public sealed class SyncRunner : ISyncRunner, IDisposable
     private readonly StepExecutor _executor;
     private readonly AccountStepFactory _steps;
     private readonly SyncMetrics _metrics;
+    private readonly AlertRunner _alerts;
+    private readonly RuleSet _rules;
+    private readonly AlertSettings _alertSettings;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
@@ -34,10 +38,16 @@ public sealed class SyncRunner : ISyncRunner, IDisposable
         StepExecutor executor,
         AccountStepFactory steps,
         SyncMetrics metrics,
+        AlertRunner alerts,
+        RuleSet rules,
+        AlertSettings alertSettings,
         TimeProvider timeProvider,
         ILogger<SyncRunner> logger)
     {
         _metrics = metrics;
+        _alerts = alerts;
+        _rules = rules;
+        _alertSettings = alertSettings;
         _installer = installer;
         _writer = writer;
         _executor = executor;
@@ -55,7 +65,8 @@ public sealed class SyncRunner : ISyncRunner, IDisposable
         var runId = string.Create(CultureInfo.InvariantCulture, $"{started:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("N")[..6]}");
         var sources = _sources.GetOrAdd(account.Name, _ => _steps.CreateSources(account));
         var results = await _executor.RunAsync(_steps.Create(account, sources), account, runId, cancellationToken).ConfigureAwait(false);
-        var summary = new SyncRunSummary(account.Name, runId, started, _timeProvider.GetElapsedTime(startedTimestamp), results);
+        var alerts = await RunAlertsAsync(account, cancellationToken).ConfigureAwait(false);
+        var summary = new SyncRunSummary(account.Name, runId, started, _timeProvider.GetElapsedTime(startedTimestamp), results, alerts);
         await StoreAsync(summary, cancellationToken).ConfigureAwait(false);
         _metrics.RunFinished(account.Name, summary.Succeeded, summary.Duration, summary.Steps.Where(s => s.Status is not (StepStatus.Success or StepStatus.Skipped)).Select(s => s.StepId));
         SyncLog.RunFinished(_logger, account.Name, runId, summary.Succeeded ? "succeeded" : "failed", (long)summary.Duration.TotalMilliseconds, RunSummaryText.Describe(summary));
@@ -79,12 +90,36 @@ public sealed class SyncRunner : ISyncRunner, IDisposable
             if (!_schemaApplied)
             {
                 await _installer.ApplyAsync(cancellationToken).ConfigureAwait(false);
+                if (_alertSettings.Enabled)
+                {
+                    _alerts.ReportProblems(_rules);
+                }
+
                 _schemaApplied = true;
             }
         }
         finally
         {
             _schemaGate.Release();
+        }
+    }
+
+    // The rules look at what the sync just wrote. Whatever they do, the sync's own outcome stands: a failing rule is
+    // reported in the summary, never thrown, and a shutdown skips them (they catch up from their watermark next run).
+    private async Task<AlertRunSummary?> RunAlertsAsync(AccountSettings account, CancellationToken cancellationToken)
+    {
+        if (!_alertSettings.Enabled || cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await _alerts.RunAsync(account.Name, _rules, AlertRunOptions.Default, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return null;
         }
     }
 

@@ -4,6 +4,7 @@ using OnePasswordGraph.Hosting;
 using OnePasswordGraph.Hosting.Configuration;
 using OnePasswordGraph.Hosting.Doctor;
 using OnePasswordGraph.IntegrationTests.Support;
+using OnePasswordGraph.Rules;
 using OnePasswordGraph.Simulator.Connect;
 using OnePasswordGraph.Simulator.Scenario;
 
@@ -158,7 +159,7 @@ public sealed class SetupDoctorTests(Neo4jServerFixture neo4j) : IAsyncLifetime
         var account = ScenarioSync.Account(_events.Simulator.BaseUrl, eventsToken ?? _events.Simulator.AddToken().Token, null)
             with { Connect = ScenarioSync.Connect(_connect.BaseUrl, connectToken ?? _connect.AddToken()) };
         return new ResolvedConfiguration(
-            [account], new Neo4jSettings(neo4j.Url, neo4j.User, neo4j.Password, "neo4j", 1000, TimeSpan.FromSeconds(30)), ScheduleSettings.Default, null, []);
+            [account], new Neo4jSettings(neo4j.Url, neo4j.User, neo4j.Password, "neo4j", 1000, TimeSpan.FromSeconds(30)), ScheduleSettings.Default, null, [], AlertSettings.Default);
     }
 
     private static async Task<IReadOnlyList<DoctorCheck>> DoctorAsync(ResolvedConfiguration configuration)

@@ -6,6 +6,7 @@ using OnePasswordGraph.Graph.Neo4j;
 using OnePasswordGraph.Hosting;
 using OnePasswordGraph.Hosting.Configuration;
 using OnePasswordGraph.IntegrationTests.Support;
+using OnePasswordGraph.Rules;
 using OnePasswordGraph.Simulator.Scenario;
 
 namespace OnePasswordGraph.IntegrationTests.Hosting;
@@ -33,7 +34,8 @@ public sealed class SyncWorkerTests(Neo4jServerFixture neo4j) : IAsyncLifetime
             new Neo4jSettings(neo4j.Url, neo4j.User, neo4j.Password, "neo4j", 1000, TimeSpan.FromSeconds(60)),
             new ScheduleSettings(TimeSpan.FromHours(1), TimeSpan.Zero, TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(30)),
             null,
-            []);
+            [],
+            AlertSettings.Default);
         var attempts = Channel.CreateUnbounded<string>();
         using var listener = ListenToAttempts(attempts.Writer);
         await using var first = Worker(configuration);

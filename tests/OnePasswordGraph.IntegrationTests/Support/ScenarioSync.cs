@@ -6,6 +6,7 @@ using OnePasswordGraph.Graph.Jobs;
 using OnePasswordGraph.Graph.Schema;
 using OnePasswordGraph.Hosting.Configuration;
 using OnePasswordGraph.Resilience;
+using OnePasswordGraph.Rules;
 using OnePasswordGraph.Sources.Connect;
 using OnePasswordGraph.Sources.Events;
 using OnePasswordGraph.Sync;
@@ -17,7 +18,8 @@ namespace OnePasswordGraph.IntegrationTests.Support;
 /// <summary>Builds the product's sync runner against the test Neo4j, as the host would.</summary>
 internal static class ScenarioSync
 {
-    public static SyncRunner CreateRunner(Neo4jServerFixture neo4j, TimeProvider? timeProvider = null, ILoggerFactory? loggers = null, SyncMetrics? metrics = null)
+    /// <summary>Builds the production sync runner; the alert rules run after each sync only when <paramref name="alerts"/> is true, so event-count tests see only what the sync wrote.</summary>
+    public static SyncRunner CreateRunner(Neo4jServerFixture neo4j, TimeProvider? timeProvider = null, ILoggerFactory? loggers = null, SyncMetrics? metrics = null, bool alerts = false)
     {
         var clock = timeProvider ?? TimeProvider.System;
         var logs = loggers ?? NullLoggerFactory.Instance;
@@ -29,7 +31,9 @@ internal static class ScenarioSync
             writer, new SyncStateStore(neo4j.Runner), cleaner, new ItemDetailsVersions(neo4j.Runner), meters, retry, clock, logs);
         return new SyncRunner(
             new GraphSchemaInstaller(neo4j.Runner, GraphSchema.OnePassword, NullLogger<GraphSchemaInstaller>.Instance),
-            writer, new StepExecutor(clock, logs.CreateLogger<StepExecutor>()), steps, meters, clock, logs.CreateLogger<SyncRunner>());
+            writer, new StepExecutor(clock, logs.CreateLogger<StepExecutor>()), steps, meters,
+            new AlertRunner(neo4j.Runner, new AlertMetrics(new TestMeterFactory()), clock, logs.CreateLogger<AlertRunner>()), RuleCatalog.LoadBuiltIn(),
+            AlertSettings.Default with { Enabled = alerts }, clock, logs.CreateLogger<SyncRunner>());
     }
 
     public static AccountSettings Account(Uri eventsUrl, string token, DateTimeOffset? backfill, string name = ConfigurationResolver.DefaultAccountName) =>

@@ -5,6 +5,7 @@ using OnePasswordGraph.Graph.Jobs;
 using OnePasswordGraph.Graph.Neo4j;
 using OnePasswordGraph.Hosting;
 using OnePasswordGraph.Hosting.Configuration;
+using OnePasswordGraph.Rules;
 using OnePasswordGraph.Sync;
 using OnePasswordGraph.Sync.Leases;
 using OnePasswordGraph.Sync.Steps;
@@ -142,7 +143,7 @@ public sealed class SyncWorkerTests : IDisposable
     private SyncWorker CreateSut(params AccountSettings[] accounts)
     {
         var neo4j = new Neo4jSettings(new Uri("http://127.0.0.1:7474"), "neo4j", "unused", "neo4j", 1000, TimeSpan.FromSeconds(5));
-        var configuration = new ResolvedConfiguration(accounts, neo4j, new ScheduleSettings(Interval, TimeSpan.Zero, TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(30)), null, []);
+        var configuration = new ResolvedConfiguration(accounts, neo4j, new ScheduleSettings(Interval, TimeSpan.Zero, TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(30)), null, [], AlertSettings.Default);
         return new SyncWorker(configuration, new LeasedSync(_runner, _lease, _clock), new SyncMetrics(_meters), _clock, _loggers.CreateLogger<SyncWorker>());
     }
 

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using OnePasswordGraph.Graph.Neo4j;
 using OnePasswordGraph.Hosting.Configuration.Internal;
+using OnePasswordGraph.Rules;
 using OnePasswordGraph.Sources.Connect;
 using OnePasswordGraph.Sources.Events;
 using OnePasswordGraph.Sync;
@@ -21,7 +22,9 @@ public static partial class ConfigurationResolver
     /// <summary>The OpenTelemetry standard variable; when set, metrics are exported with OTLP.</summary>
     public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
-    public static ResolvedConfiguration Resolve(IConfiguration configuration)
+    /// <summary>Resolves and validates <paramref name="configuration"/>; <paramref name="scope"/> says whether 1Password settings are needed.</summary>
+    /// <exception cref="ConfigurationException">Something is missing or invalid; every problem is listed.</exception>
+    public static ResolvedConfiguration Resolve(IConfiguration configuration, ConfigurationScope scope = ConfigurationScope.Full)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var problems = new List<string>();
@@ -29,12 +32,13 @@ public static partial class ConfigurationResolver
         var onePassword = Bind<OnePasswordOptions>(configuration, "OnePassword", problems) ?? new OnePasswordOptions();
         var neo4jOptions = Bind<Neo4jOptions>(configuration, "Neo4j", problems) ?? new Neo4jOptions();
         var syncOptions = Bind<SyncOptions>(configuration, "Sync", problems) ?? new SyncOptions();
+        var alertsOptions = Bind<AlertsOptions>(configuration, "Alerts", problems) ?? new AlertsOptions();
 
         var accounts = new List<AccountSettings>();
-        var declared = AccountsOf(onePassword, problems);
+        var declared = AccountsOf(onePassword, scope, problems);
         foreach (var (prefix, account) in declared)
         {
-            if (ResolveAccount(prefix, account, problems, warnings) is { } resolved)
+            if (ResolveAccount(prefix, account, scope, problems, warnings) is { } resolved)
             {
                 accounts.Add(resolved);
             }
@@ -55,10 +59,25 @@ public static partial class ConfigurationResolver
         var otlp = ResolveOtlp(configuration[OtlpEndpointKey], problems);
         return problems.Count > 0
             ? throw new ConfigurationException(problems)
-            : new ResolvedConfiguration(accounts, neo4j!, ScheduleSettings.From(syncOptions), otlp, warnings);
+            : new ResolvedConfiguration(accounts, neo4j!, ScheduleSettings.From(syncOptions), otlp, warnings, ResolveAlerts(alertsOptions));
     }
 
-    private static List<(string Prefix, AccountOptions Account)> AccountsOf(OnePasswordOptions options, List<string> problems)
+    /// <summary>Resolves the <c>Alerts</c> section alone, for commands that read rule files without touching Neo4j.</summary>
+    /// <exception cref="ConfigurationException">The section does not bind.</exception>
+    public static AlertSettings ResolveAlerts(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var problems = new List<string>();
+        var options = Bind<AlertsOptions>(configuration, "Alerts", problems);
+        return options is null ? throw new ConfigurationException(problems) : ResolveAlerts(options);
+    }
+
+    private static AlertSettings ResolveAlerts(AlertsOptions options) => new(
+        options.Enabled,
+        string.IsNullOrWhiteSpace(options.RulesPath) ? null : options.RulesPath,
+        options.Rules.ToDictionary(r => r.Key, r => new RuleOverride(r.Value.Enabled, r.Value.Parameters), StringComparer.Ordinal));
+
+    private static List<(string Prefix, AccountOptions Account)> AccountsOf(OnePasswordOptions options, ConfigurationScope scope, List<string> problems)
     {
         var topLevelUsed = !string.IsNullOrEmpty(options.Events.BaseUrl) || !string.IsNullOrEmpty(options.Connect.BaseUrl);
         if (options.Accounts.Count > 0)
@@ -71,7 +90,7 @@ public static partial class ConfigurationResolver
             return options.Accounts.Select((account, i) => ($"OnePassword:Accounts:{i}", account)).ToList();
         }
 
-        if (!topLevelUsed && string.IsNullOrEmpty(options.Events.Token) && string.IsNullOrEmpty(options.Events.TokenFile))
+        if (!topLevelUsed && string.IsNullOrEmpty(options.Events.Token) && string.IsNullOrEmpty(options.Events.TokenFile) && scope == ConfigurationScope.Full)
         {
             problems.Add("OnePassword: no account is configured. Set OnePassword:Events:BaseUrl (e.g. https://events.1password.com) and OnePassword:Events:Token or TokenFile, and/or OnePassword:Connect:BaseUrl and a Connect token; or list accounts under OnePassword:Accounts:0:… .");
             return [];
@@ -80,7 +99,7 @@ public static partial class ConfigurationResolver
         return [("OnePassword", new AccountOptions { Name = DefaultAccountName, Events = options.Events, Connect = options.Connect, BackfillStartTime = options.BackfillStartTime })];
     }
 
-    private static AccountSettings? ResolveAccount(string prefix, AccountOptions account, List<string> problems, List<string> warnings)
+    private static AccountSettings? ResolveAccount(string prefix, AccountOptions account, ConfigurationScope scope, List<string> problems, List<string> warnings)
     {
         var before = problems.Count;
         if (string.IsNullOrWhiteSpace(account.Name))
@@ -90,6 +109,12 @@ public static partial class ConfigurationResolver
         else if (!AccountNamePattern().IsMatch(account.Name))
         {
             problems.Add($"{prefix}:Name '{account.Name}' may contain only letters, digits, '.', '_' and '-'.");
+        }
+
+        if (scope == ConfigurationScope.GraphOnly)
+        {
+            // Reading the graph needs the account's name only: its tokens may live on another machine.
+            return problems.Count == before ? new AccountSettings(account.Name!, null, null, null) : null;
         }
 
         var events = ResolveEvents($"{prefix}:Events", account, problems);

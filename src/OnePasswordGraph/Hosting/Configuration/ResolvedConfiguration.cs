@@ -1,11 +1,12 @@
 using OnePasswordGraph.Graph.Neo4j;
+using OnePasswordGraph.Rules;
 using OnePasswordGraph.Sync;
 
 namespace OnePasswordGraph.Hosting.Configuration;
 
 /// <summary>
 /// Validated settings: the accounts to sync, how to reach Neo4j, the worker's schedule, where metrics go (null: not
-/// exported), and the warnings worth logging at start.
+/// exported), the alert rules, and the warnings worth logging at start.
 /// </summary>
 public sealed record ResolvedConfiguration(
-    IReadOnlyList<AccountSettings> Accounts, Neo4jSettings Neo4j, ScheduleSettings Schedule, Uri? OtlpEndpoint, IReadOnlyList<string> Warnings);
+    IReadOnlyList<AccountSettings> Accounts, Neo4jSettings Neo4j, ScheduleSettings Schedule, Uri? OtlpEndpoint, IReadOnlyList<string> Warnings, AlertSettings Alerts);

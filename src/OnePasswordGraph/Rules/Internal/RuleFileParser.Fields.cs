@@ -79,7 +79,7 @@ internal sealed partial class RuleFileParser
             return null;
         }
 
-        if (!Lookback.TryParse(text, out var lookback))
+        if (!RuleDuration.TryParse(text, out var lookback))
         {
             Problem(node!, $"lookback '{text}' is not a duration such as 30m, 6h or 2d (a whole number of minutes, hours or days, at most 366d)");
             return null;

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace OnePasswordGraph.Rules.Internal;
+namespace OnePasswordGraph.Rules;
 
 /// <summary>Reads and writes rule durations such as <c>30m</c>, <c>6h</c> and <c>2d</c>.</summary>
-internal static partial class Lookback
+public static partial class RuleDuration
 {
     // Beyond the Events API's 120-day retention a longer window only costs time; a year leaves room for inventory rules.
     private static readonly TimeSpan Longest = TimeSpan.FromDays(366);

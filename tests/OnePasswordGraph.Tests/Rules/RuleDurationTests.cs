@@ -1,8 +1,8 @@
-using OnePasswordGraph.Rules.Internal;
+using OnePasswordGraph.Rules;
 
-namespace OnePasswordGraph.Tests.Rules.Internal;
+namespace OnePasswordGraph.Tests.Rules;
 
-public sealed class LookbackTests
+public sealed class RuleDurationTests
 {
     [Theory]
     [InlineData("30m", 30)]
@@ -12,7 +12,7 @@ public sealed class LookbackTests
     [InlineData("366d", 527040)]
     public void TryParse_Duration_GivesMinutes(string text, int minutes)
     {
-        Assert.True(Lookback.TryParse(text, out var lookback));
+        Assert.True(RuleDuration.TryParse(text, out var lookback));
         Assert.Equal(TimeSpan.FromMinutes(minutes), lookback);
     }
 
@@ -26,12 +26,12 @@ public sealed class LookbackTests
     [InlineData(" 1h")]
     [InlineData("367d")]
     [InlineData("8785h")]
-    public void TryParse_NotADuration_Fails(string text) => Assert.False(Lookback.TryParse(text, out _));
+    public void TryParse_NotADuration_Fails(string text) => Assert.False(RuleDuration.TryParse(text, out _));
 
     [Theory]
     [InlineData(2880, "2d")]
     [InlineData(2160, "36h")]
     [InlineData(90, "90m")]
     [InlineData(0, "0m")]
-    public void Format_Duration_UsesTheLargestExactUnit(int minutes, string text) => Assert.Equal(text, Lookback.Format(TimeSpan.FromMinutes(minutes)));
+    public void Format_Duration_UsesTheLargestExactUnit(int minutes, string text) => Assert.Equal(text, RuleDuration.Format(TimeSpan.FromMinutes(minutes)));
 }

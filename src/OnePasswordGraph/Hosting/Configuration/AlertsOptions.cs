@@ -1,0 +1,15 @@
+namespace OnePasswordGraph.Hosting.Configuration;
+
+/// <summary>The alert rules. Bound from <c>Alerts</c> (<c>Alerts__Enabled</c>, <c>Alerts__RulesPath</c>, <c>Alerts__Rules__&lt;id&gt;__…</c>).</summary>
+public sealed class AlertsOptions
+{
+    /// <summary>Gets or sets a value indicating whether the rules run after each sync of an account.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Gets or sets a directory of the user's own rule files (<c>*.yaml</c>), loaded beside the built-in pack.</summary>
+    public string? RulesPath { get; set; }
+
+    /// <summary>Gets the per-rule settings, by rule id: <c>Enabled</c> and <c>Parameters:&lt;name&gt;</c>.</summary>
+    public Dictionary<string, AlertRuleOptions> Rules { get; } = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,11 @@
+namespace OnePasswordGraph.Rules;
+
+/// <summary>Resolved alert settings: whether rules run after each sync, the user's rule directory, and per-rule overrides.</summary>
+public sealed record AlertSettings(bool Enabled, string? RulesPath, IReadOnlyDictionary<string, RuleOverride> Overrides)
+{
+    /// <summary>Gets the defaults: the built-in pack, run after each sync, as shipped.</summary>
+    public static AlertSettings Default { get; } = new(true, null, new Dictionary<string, RuleOverride>(StringComparer.Ordinal));
+
+    /// <summary>Loads the built-in pack and the user's directory with the overrides applied.</summary>
+    public RuleSet LoadRules() => RuleCatalog.Load(RulesPath, Overrides);
+}
