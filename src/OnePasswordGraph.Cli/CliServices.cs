@@ -46,13 +46,17 @@ internal static class CliServices
         return configuration with { Accounts = accounts };
     }
 
-    /// <summary>Registers logging to the console (single lines, UTC), the product's services and, when configured, OTLP metrics export.</summary>
+    /// <summary>
+    /// Registers logging to standard error (single lines, UTC) so that standard output carries only what a command
+    /// prints (tables, JSON lines), the product's services and, when configured, OTLP metrics export.
+    /// </summary>
     public static IServiceCollection Add(IServiceCollection services, ResolvedConfiguration configuration, LogLevel minimumLevel)
     {
         services
             .AddLogging(logging => logging
                 .SetMinimumLevel(minimumLevel)
-                .AddSimpleConsole(console => { console.SingleLine = true; console.UseUtcTimestamp = true; console.TimestampFormat = "yyyy-MM-ddTHH:mm:ssZ "; }))
+                .AddSimpleConsole(console => { console.SingleLine = true; console.UseUtcTimestamp = true; console.TimestampFormat = "yyyy-MM-ddTHH:mm:ssZ "; })
+                .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace))
             .AddOnePasswordGraph(configuration);
         if (configuration.OtlpEndpoint is { } endpoint)
         {

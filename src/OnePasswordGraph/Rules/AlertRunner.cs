@@ -87,7 +87,9 @@ public sealed class AlertRunner
         try
         {
             var watermarks = await _watermarks.ReadAsync(account, [rule.Id], cancellationToken).ConfigureAwait(false);
-            var scheduled = (watermarks.TryGetValue(rule.Id, out var watermark) ? watermark : now) - rule.Lookback;
+            // A rule's first evaluation for an account covers the whole graph, so the history a backfill brought in is
+            // analysed once; later ones cover what is new since the last evaluation, reaching back by the lookback.
+            var scheduled = watermarks.TryGetValue(rule.Id, out var watermark) ? watermark - rule.Lookback : DateTimeOffset.UnixEpoch;
             since = explicitSince ?? scheduled;
             var findings = await _evaluator.EvaluateAsync(rule, account, since, now, cancellationToken).ConfigureAwait(false);
             rows = findings.Count;

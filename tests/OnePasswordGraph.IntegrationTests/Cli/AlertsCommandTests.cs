@@ -23,7 +23,7 @@ public sealed class AlertsCommandTests(Neo4jServerFixture neo4j) : IAsyncLifetim
 
         var sync = await CliProcess.RunAsync(environment, "sync");
         var status = await CliProcess.RunAsync(environment, "status");
-        var rerun = await CliProcess.RunAsync(GraphOnly(), "alerts", "run", "--format", "json");
+        var rerun = await CliProcess.RunApartAsync(GraphOnly(), "alerts", "run", "--format", "json");
 
         var alerts = await neo4j.CountAsync("MATCH (a:one_password_alert:Finding {account: 'default'}) RETURN count(a) AS c");
         Assert.True(sync.ExitCode == 0, sync.Output);
@@ -33,7 +33,7 @@ public sealed class AlertsCommandTests(Neo4jServerFixture neo4j) : IAsyncLifetim
         Assert.Contains($"  alerts       ", status.Output, StringComparison.Ordinal);
         Assert.Contains($" rules ran, {alerts} new findings", status.Output, StringComparison.Ordinal);
         Assert.Contains("    new critical ", status.Output, StringComparison.Ordinal);
-        Assert.True(rerun.ExitCode == 0, rerun.Output);
+        Assert.True(rerun.ExitCode == 0, rerun.Error);
         Assert.Equal(string.Empty, rerun.Output.Trim());
         Assert.Equal(alerts, await neo4j.CountAsync("MATCH (a:one_password_alert) RETURN count(a) AS c"));
     }
@@ -48,9 +48,9 @@ public sealed class AlertsCommandTests(Neo4jServerFixture neo4j) : IAsyncLifetim
         Assert.True(sync.ExitCode == 0, sync.Output);
         Assert.Equal(0, await neo4j.CountAsync("MATCH (a:one_password_alert) RETURN count(a) AS c"));
 
-        var (exitCode, output) = await CliProcess.RunAsync(GraphOnly(), "alerts", "run", "--since", "60d", "--format", "json");
+        var (exitCode, output, error) = await CliProcess.RunApartAsync(GraphOnly(), "alerts", "run", "--since", "60d", "--format", "json");
 
-        Assert.True(exitCode == 0, output);
+        Assert.True(exitCode == 0, error);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToList();
         var stored = (await neo4j.QueryAsync("MATCH (a:one_password_alert) RETURN a._key AS key")).Rows.Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal);
         Assert.NotEmpty(lines);

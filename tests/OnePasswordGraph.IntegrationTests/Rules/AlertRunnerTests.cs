@@ -60,7 +60,7 @@ public sealed class AlertRunnerTests(Neo4jServerFixture neo4j) : IAsyncLifetime,
     }
 
     [Fact]
-    public async Task RunAsync_WatermarkRecorded_NextWindowStartsAtItMinusTheLookback()
+    public async Task RunAsync_FirstThenWatermarked_WholeGraphThenFromTheWatermarkMinusTheLookback()
     {
         var runner = CreateRunner();
         var rules = PackWith();
@@ -71,8 +71,9 @@ public sealed class AlertRunnerTests(Neo4jServerFixture neo4j) : IAsyncLifetime,
         _clock.Advance(TimeSpan.FromHours(1));
         var third = await runner.RunAsync("acme", rules, AlertRunOptions.Default, CancellationToken.None);
 
-        // No watermark: now - lookback. Then the previous run's time - lookback, so nothing between runs is skipped.
-        Assert.Equal(Now.AddHours(-1), first.Rules.Single().Since);
+        // No watermark: the whole graph (a backfill's history is analysed once). Then the previous run's time - lookback,
+        // so nothing between runs is skipped.
+        Assert.Equal(DateTimeOffset.UnixEpoch, first.Rules.Single().Since);
         Assert.Equal(Now.AddHours(-1), second.Rules.Single().Since);
         Assert.Equal(Now.AddHours(2), third.Rules.Single().Since);
         Assert.Equal(Now.AddHours(4).ToUnixTimeMilliseconds(), await neo4j.CountAsync("MATCH (s:one_password_sync_state {_key: 'acme:rule:test-export'}) RETURN s.lastEvaluatedOn AS c"));

@@ -27,14 +27,21 @@ internal static class CliProcess
         return Process.Start(start)!;
     }
 
-    public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    /// <summary>Runs the command and returns what it wrote to standard output and to standard error apart.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunApartAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         using var process = Start(environment, arguments);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
+        return (process.ExitCode, await output, await error);
+    }
+
+    public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        var (exitCode, output, error) = await RunApartAsync(environment, arguments);
+        return (exitCode, output + error);
     }
 
     public static Dictionary<string, string> Environment(Neo4jServerFixture neo4j, Uri eventsUrl, string token, string backfill) => new()
