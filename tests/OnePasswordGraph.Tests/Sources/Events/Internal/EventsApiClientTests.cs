@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text;
+using FluentAssertions;
 using OnePasswordGraph.Sources.Events;
 using OnePasswordGraph.Testing;
 using OnePasswordGraph.Tests.Support;
@@ -25,6 +27,30 @@ public sealed class EventsApiClientTests
         Assert.Equal(("Bearer", Token), (request.Headers.Authorization!.Scheme, request.Headers.Authorization.Parameter));
         Assert.StartsWith("OnePasswordGraph/", request.Headers.UserAgent.ToString(), StringComparison.Ordinal);
         Assert.Equal("application/json", request.Content!.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task ItemUsages_AnyRequest_SendsItsBodyWithAContentLengthNotChunked()
+    {
+        var handler = new RoutedHandler().OnJson(HttpMethod.Post, "/api/v2/itemusages", EmptyPage);
+
+        await CreateSut(handler).ItemUsages.FetchAsync(new EventPageRequest.Continue("c"), CancellationToken.None);
+
+        var (request, body) = handler.Received.Single();
+        request.Content!.Headers.ContentLength.Should().Be(Encoding.UTF8.GetByteCount(body!));
+        request.Headers.TransferEncodingChunked.Should().NotBe(true);
+    }
+
+    [Fact]
+    public async Task ItemUsages_StoredCursorRefused_IsCursorRejectedNamingTheCauses()
+    {
+        var handler = new RoutedHandler().OnJson(HttpMethod.Post, "/api/v2/itemusages", """{"Error":{"Message":"Bad Request"}}""", HttpStatusCode.BadRequest);
+
+        var fetch = () => CreateSut(handler).ItemUsages.FetchAsync(new EventPageRequest.Continue("expired"), CancellationToken.None);
+
+        (await fetch.Should().ThrowExactlyAsync<CursorRejectedException>()
+            .WithMessage("The Events API at events.test refused the request to /api/v2/itemusages (HTTP 400: Bad Request). A stored cursor may be invalid*"))
+            .WithInnerException<EventsApiException>().Which.StatusCode.Should().Be(400);
     }
 
     [Fact]
