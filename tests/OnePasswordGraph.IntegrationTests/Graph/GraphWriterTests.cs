@@ -1,3 +1,4 @@
+using FluentAssertions;
 using Microsoft.Extensions.Time.Testing;
 using OnePasswordGraph.Graph;
 using OnePasswordGraph.Graph.Neo4j;
@@ -142,7 +143,7 @@ public sealed class GraphWriterTests(Neo4jServerFixture neo4j) : IAsyncLifetime
         var row = Assert.Single(rows);
         Assert.Equal("Prod DB", row[0]);
         Assert.Equal(false, row[1]);
-        Assert.Equal(["one_password_secret", "Secret"], ((IEnumerable<object?>)row[2]!).Cast<string>().Order(StringComparer.Ordinal).Reverse());
+        ((IEnumerable<object?>)row[2]!).Should().BeEquivalentTo("one_password_secret", "Secret");
     }
 
     [Fact]

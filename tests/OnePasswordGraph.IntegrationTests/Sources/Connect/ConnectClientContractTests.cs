@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using FluentAssertions;
 using Microsoft.Extensions.Logging.Abstractions;
 using OnePasswordGraph.Resilience;
 using OnePasswordGraph.Simulator.Connect;
@@ -28,7 +29,7 @@ public sealed class ConnectClientContractTests : IAsyncLifetime
 
         var vaults = await client.ListVaultsAsync(CancellationToken.None);
 
-        Assert.Equal(granted.Order(StringComparer.Ordinal), vaults.Select(v => v.Id).Order(StringComparer.Ordinal));
+        vaults.Select(v => v.Id).Should().BeEquivalentTo(granted);
         Assert.All(vaults, v => Assert.Equal(_inventory.Items.Count(i => i.VaultId == v.Id && i.State is null), v.Items));
     }
 

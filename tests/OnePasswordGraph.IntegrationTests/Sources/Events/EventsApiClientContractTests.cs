@@ -1,3 +1,4 @@
+using FluentAssertions;
 using Microsoft.Extensions.Logging.Abstractions;
 using OnePasswordGraph.IntegrationTests.Support;
 using OnePasswordGraph.Resilience;
@@ -37,7 +38,7 @@ public sealed class EventsApiClientContractTests : IAsyncLifetime
         }
 
         Assert.Equal(_api.Simulator.Count("itemusages"), uuids.Count);
-        Assert.Equal(uuids.Count, uuids.Distinct().Count());
+        uuids.Should().OnlyHaveUniqueItems();
         Assert.All(page.Items, e => Assert.NotNull(e.User?.Email));
     }
 
@@ -124,13 +125,11 @@ public sealed class EventsApiClientContractTests : IAsyncLifetime
     {
         var client = _api.Client(_api.Simulator.AddToken().Token);
 
-        var error = await Assert.ThrowsAsync<EventsApiException>(() => client.ItemUsages.FetchAsync(new EventPageRequest.Reset(Now, 1001), CancellationToken.None));
+        var fetch = () => client.ItemUsages.FetchAsync(new EventPageRequest.Reset(Now, 1001), CancellationToken.None);
 
-        Assert.Equal(400, error.StatusCode);
-        Assert.False(error.IsTransient);
-        Assert.Equal(
-            "The Events API at 127.0.0.1 refused the request to /api/v2/itemusages (HTTP 400: Bad Request). A stored cursor may be invalid or expired, the page size may be outside 1 to 1000, or a time may not be RFC 3339.",
-            error.Message);
+        var error = (await fetch.Should().ThrowExactlyAsync<EventsApiException>().WithMessage(
+            "The Events API at 127.0.0.1 refused the request to /api/v2/itemusages (HTTP 400: Bad Request). A stored cursor may be invalid or expired, the page size may be outside 1 to 1000, or a time may not be RFC 3339.")).Which;
+        (error.StatusCode, error.IsTransient).Should().Be((400, false));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using FluentAssertions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using OnePasswordGraph.Sync;
@@ -81,7 +82,7 @@ public sealed class StepExecutorTests
             _ => [Step("a", ["b"]), Step("b", ["a"])],
         };
 
-        Assert.Equal(message, Assert.Throws<InvalidOperationException>(() => StepExecutor.Order(steps)).Message);
+        FluentActions.Invoking(() => StepExecutor.Order(steps)).Should().ThrowExactly<InvalidOperationException>().WithMessage(message);
     }
 
     private StepExecutor CreateSut() => new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero)), NullLogger<StepExecutor>.Instance);
