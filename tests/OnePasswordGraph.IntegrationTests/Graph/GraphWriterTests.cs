@@ -143,7 +143,7 @@ public sealed class GraphWriterTests(Neo4jServerFixture neo4j) : IAsyncLifetime
         var row = Assert.Single(rows);
         Assert.Equal("Prod DB", row[0]);
         Assert.Equal(false, row[1]);
-        ((IEnumerable<object?>)row[2]!).Should().BeEquivalentTo("one_password_secret", "Secret");
+        ((IEnumerable<object?>)row[2]!).Cast<string>().Should().BeEquivalentTo(["one_password_secret", "Secret"]);
     }
 
     [Fact]
