@@ -10,6 +10,7 @@ using OnePasswordGraph.Hosting.Configuration;
 using OnePasswordGraph.Hosting.Doctor;
 using OnePasswordGraph.Resilience;
 using OnePasswordGraph.Rules;
+using OnePasswordGraph.Sources;
 using OnePasswordGraph.Sync;
 using OnePasswordGraph.Sync.Leases;
 using OnePasswordGraph.Sync.Status;
@@ -27,6 +28,7 @@ public static class OnePasswordGraphServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<SyncMetrics>();
+        services.AddOnePasswordHttpClients();
         services.AddSingleton(configuration);
         services.AddSingleton(provider => new TransientRetry(
             "1Password", new RetryOptions(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>().CreateLogger("OnePasswordGraph.Resilience.OnePassword")));

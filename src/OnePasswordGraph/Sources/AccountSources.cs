@@ -1,4 +1,3 @@
-using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Sources.Connect;
 using OnePasswordGraph.Sources.Events;
 
@@ -10,32 +9,19 @@ namespace OnePasswordGraph.Sources;
 /// </summary>
 public sealed class AccountSources : IDisposable
 {
-    private readonly List<IDisposable> _owned = [];
+    private readonly RequestBudget? _budget;
 
-    internal AccountSources(EventsSettings? events, ConnectSettings? connect, SyncMetrics metrics, TimeProvider timeProvider)
+    internal AccountSources(EventsSettings? events, ConnectSettings? connect, IHttpClientFactory httpClients, TimeProvider timeProvider)
     {
         if (events is not null)
         {
-            var http = new HttpClient(Handler(metrics, "events"))
-            {
-                BaseAddress = events.BaseUrl,
-                Timeout = events.RequestTimeout,
-            };
-            var budget = new RequestBudget(events.RequestsPerMinute, events.RequestsPerHour, timeProvider);
-            _owned.Add(http);
-            _owned.Add(budget);
-            Events = EventsApi.CreateClient(http, events, budget, timeProvider);
+            _budget = new RequestBudget(events.RequestsPerMinute, events.RequestsPerHour, timeProvider);
+            Events = EventsApi.CreateClient(httpClients, events, _budget, timeProvider);
         }
 
         if (connect is not null)
         {
-            var http = new HttpClient(Handler(metrics, "connect"))
-            {
-                BaseAddress = connect.BaseUrl,
-                Timeout = connect.RequestTimeout,
-            };
-            _owned.Add(http);
-            Connect = ConnectApi.CreateClient(http, connect, timeProvider);
+            Connect = ConnectApi.CreateClient(httpClients, connect, timeProvider);
         }
     }
 
@@ -43,14 +29,5 @@ public sealed class AccountSources : IDisposable
 
     internal IConnectClient? Connect { get; }
 
-    private static ApiRequestMetricsHandler Handler(SyncMetrics metrics, string api) =>
-        new(metrics, api) { InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) } };
-
-    public void Dispose()
-    {
-        foreach (var owned in _owned)
-        {
-            owned.Dispose();
-        }
-    }
+    public void Dispose() => _budget?.Dispose();
 }

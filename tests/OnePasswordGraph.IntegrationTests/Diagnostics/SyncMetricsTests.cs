@@ -1,5 +1,4 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.IntegrationTests.Support;
 using OnePasswordGraph.Simulator.Connect;
@@ -16,23 +15,8 @@ public sealed class SyncMetricsTests(Neo4jServerFixture neo4j) : IAsyncLifetime,
 {
     private static readonly DateTimeOffset Now = TimeProvider.System.GetUtcNow();
     private readonly TestMeterFactory _meters = new();
-    private readonly ConcurrentQueue<(string Instrument, double Value, Dictionary<string, object?> Tags)> _measurements = new();
-    private readonly MeterListener _listener = new();
 
-    public Task InitializeAsync()
-    {
-        _listener.InstrumentPublished = (instrument, listener) =>
-        {
-            if (ReferenceEquals(instrument.Meter.Scope, _meters))
-            {
-                listener.EnableMeasurementEvents(instrument);
-            }
-        };
-        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Capture(instrument, value, tags));
-        _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Capture(instrument, value, tags));
-        _listener.Start();
-        return neo4j.ResetAsync();
-    }
+    public Task InitializeAsync() => neo4j.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -48,6 +32,12 @@ public sealed class SyncMetricsTests(Neo4jServerFixture neo4j) : IAsyncLifetime,
         connect.FailVault(inventory.Vaults[1].Id);
         var account = ScenarioSync.Account(api.Simulator.BaseUrl, api.Simulator.AddToken(accountUuid: inventory.AccountUuid).Token, Now.AddDays(-30), name: "metrics")
             with { Connect = ScenarioSync.Connect(connect.BaseUrl, connect.AddToken()) };
+        using var ingested = Collect<long>("onepassword_graph.events.ingested");
+        using var lag = Collect<double>("onepassword_graph.events.lag");
+        using var requests = Collect<long>("onepassword_graph.api.requests");
+        using var throttled = Collect<long>("onepassword_graph.api.throttled");
+        using var stepFailures = Collect<long>("onepassword_graph.sync.step_failures");
+        using var duration = Collect<double>("onepassword_graph.sync.duration");
         using var runner = ScenarioSync.CreateRunner(neo4j, metrics: new SyncMetrics(_meters));
 
         var started = TimeProvider.System.GetUtcNow();
@@ -56,39 +46,37 @@ public sealed class SyncMetricsTests(Neo4jServerFixture neo4j) : IAsyncLifetime,
 
         foreach (var (stream, count) in activity.CountsByFeature)
         {
-            Assert.Equal(count, Sum("onepassword_graph.events.ingested", ("account", "metrics"), ("stream", stream)));
+            Assert.Equal(count, Sum(ingested, ("account", "metrics"), ("stream", stream)));
             var newest = activity.Events.Where(e => e.Feature == stream).Max(e => e.Timestamp);
-            var lag = Of("onepassword_graph.events.lag", ("account", "metrics"), ("stream", stream)).Last().Value;
-            Assert.InRange(lag, (started - newest).TotalSeconds - 1, (finished - newest).TotalSeconds + 1);
+            var lastLag = Of(lag, ("account", "metrics"), ("stream", stream)).Last().Value;
+            Assert.InRange(lastLag, (started - newest).TotalSeconds - 1, (finished - newest).TotalSeconds + 1);
         }
 
-        Assert.Equal(api.Simulator.Requests.Count, Sum("onepassword_graph.api.requests", ("api", "events")));
-        Assert.Equal(1, Sum("onepassword_graph.api.requests", ("api", "events"), ("http.response.status_code", 429)));
-        Assert.Equal(1, Sum("onepassword_graph.api.throttled", ("api", "events")));
-        Assert.Equal(connect.Requests.Count, Sum("onepassword_graph.api.requests", ("api", "connect")));
-        Assert.Equal(connect.Requests.Count(r => r.Status == 500), Sum("onepassword_graph.api.requests", ("api", "connect"), ("http.response.status_code", 500)));
+        Assert.Equal(api.Simulator.Requests.Count, Sum(requests, ("api", "events")));
+        Assert.Equal(1, Sum(requests, ("api", "events"), ("http.response.status_code", 429)));
+        Assert.Equal(1, Sum(throttled, ("api", "events")));
+        Assert.Equal(connect.Requests.Count, Sum(requests, ("api", "connect")));
+        Assert.Equal(connect.Requests.Count(r => r.Status == 500), Sum(requests, ("api", "connect"), ("http.response.status_code", 500)));
         Assert.NotEqual(0, connect.Requests.Count(r => r.Status == 500));
 
         Assert.False(summary.Succeeded);
         var failedSteps = summary.Steps.Where(s => s.Status == StepStatus.Failure).Select(s => s.StepId).ToList();
         Assert.NotEmpty(failedSteps);
-        Assert.All(failedSteps, step => Assert.Equal(1, Sum("onepassword_graph.sync.step_failures", ("account", "metrics"), ("step", step))));
-        Assert.Equal(failedSteps.Count, Sum("onepassword_graph.sync.step_failures"));
-        var duration = Assert.Single(Of("onepassword_graph.sync.duration", ("account", "metrics"), ("outcome", "failed")));
-        Assert.Equal(summary.Duration.TotalSeconds, duration.Value, precision: 3);
+        Assert.All(failedSteps, step => Assert.Equal(1, Sum(stepFailures, ("account", "metrics"), ("step", step))));
+        Assert.Equal(failedSteps.Count, Sum(stepFailures));
+        var run = Assert.Single(Of(duration, ("account", "metrics"), ("outcome", "failed")));
+        Assert.Equal(summary.Duration.TotalSeconds, run.Value, precision: 3);
     }
 
-    public void Dispose()
-    {
-        _listener.Dispose();
-        _meters.Dispose();
-    }
+    public void Dispose() => _meters.Dispose();
 
-    private void Capture(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags) =>
-        _measurements.Enqueue((instrument.Name, value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal)));
+    private static List<CollectedMeasurement<T>> Of<T>(MetricCollector<T> collector, params (string Key, object Value)[] tags)
+        where T : struct =>
+        [.. collector.GetMeasurementSnapshot().ContainsTags([.. tags.Select(t => new KeyValuePair<string, object?>(t.Key, t.Value))])];
 
-    private List<(string Instrument, double Value, Dictionary<string, object?> Tags)> Of(string instrument, params (string Key, object Value)[] tags) =>
-        [.. _measurements.Where(m => m.Instrument == instrument && tags.All(t => m.Tags.TryGetValue(t.Key, out var v) && Equals(v, t.Value)))];
+    private static long Sum(MetricCollector<long> collector, params (string Key, object Value)[] tags) => Of(collector, tags).Sum(m => m.Value);
 
-    private long Sum(string instrument, params (string Key, object Value)[] tags) => (long)Of(instrument, tags).Sum(m => m.Value);
+    // Only this test's meter factory: the sync's instruments in other tests never reach these collectors.
+    private MetricCollector<T> Collect<T>(string instrument)
+        where T : struct => new(_meters, SyncMetrics.MeterName, instrument);
 }

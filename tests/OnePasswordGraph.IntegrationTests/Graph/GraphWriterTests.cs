@@ -1,8 +1,9 @@
+using FluentAssertions;
+using Microsoft.Extensions.Time.Testing;
 using OnePasswordGraph.Graph;
 using OnePasswordGraph.Graph.Neo4j;
 using OnePasswordGraph.Graph.Schema;
 using OnePasswordGraph.IntegrationTests.Support;
-using OnePasswordGraph.Testing;
 using static OnePasswordGraph.Graph.Schema.OnePasswordNodeTypes;
 using static OnePasswordGraph.Graph.Schema.OnePasswordRelationshipTypes;
 
@@ -20,7 +21,7 @@ public sealed class GraphWriterTests(Neo4jServerFixture neo4j) : IAsyncLifetime
     [Fact]
     public async Task WriteAsync_SameBatchTwice_LeavesCountsAndPropertiesUnchanged()
     {
-        var writer = neo4j.CreateWriter(new ManualTimeProvider(), batchSize: 3);
+        var writer = neo4j.CreateWriter(new FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero)), batchSize: 3);
         var changes = SampleUsagePage(events: 5);
 
         await writer.WriteAsync(changes, Context, CancellationToken.None);
@@ -35,7 +36,7 @@ public sealed class GraphWriterTests(Neo4jServerFixture neo4j) : IAsyncLifetime
     [Fact]
     public async Task WriteAsync_ReplayLater_DoesNotTouchInsertOnlyRecords()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero));
         var writer = neo4j.CreateWriter(clock);
         var changes = SampleUsagePage(events: 3);
         await writer.WriteAsync(changes, Context, CancellationToken.None);
@@ -142,7 +143,7 @@ public sealed class GraphWriterTests(Neo4jServerFixture neo4j) : IAsyncLifetime
         var row = Assert.Single(rows);
         Assert.Equal("Prod DB", row[0]);
         Assert.Equal(false, row[1]);
-        Assert.Equal(["one_password_secret", "Secret"], ((IEnumerable<object?>)row[2]!).Cast<string>().Order(StringComparer.Ordinal).Reverse());
+        ((IEnumerable<object?>)row[2]!).Cast<string>().Should().BeEquivalentTo(["one_password_secret", "Secret"]);
     }
 
     [Fact]

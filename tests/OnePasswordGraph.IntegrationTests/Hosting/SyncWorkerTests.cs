@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
+using FluentAssertions;
 using Microsoft.Extensions.DependencyInjection;
 using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Graph.Neo4j;
@@ -47,7 +48,7 @@ public sealed class SyncWorkerTests(Neo4jServerFixture neo4j) : IAsyncLifetime
         string[] results = [await attempts.Reader.ReadAsync(timeout.Token), await attempts.Reader.ReadAsync(timeout.Token)];
         await Task.WhenAll(workers.Select(w => w.StopAsync(CancellationToken.None)));
 
-        Assert.Equal(["lease_busy", "succeeded"], results.Order(StringComparer.Ordinal));
+        results.Should().BeEquivalentTo("lease_busy", "succeeded");
         Assert.Single(events.Simulator.Requests, r => r.Path.EndsWith("/auth/introspect", StringComparison.Ordinal));
         Assert.Equal(activity.Events.Count, await neo4j.CountAsync(
             "MATCH (e) WHERE e:one_password_item_usage_event OR e:one_password_audit_event OR e:one_password_signin_attempt_event RETURN count(e) AS c"));

@@ -1,5 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.IntegrationTests.Rules.Support;
 using OnePasswordGraph.IntegrationTests.Support;
@@ -13,8 +15,8 @@ public sealed class AlertRunnerTests(Neo4jServerFixture neo4j) : IAsyncLifetime,
 {
     private static readonly DateTimeOffset Now = RuleTestGraph.Now;
 
-    private readonly ManualTimeProvider _clock = new(Now);
-    private readonly CapturingLoggerProvider _logs = new();
+    private readonly FakeTimeProvider _clock = new(Now);
+    private readonly FakeLoggerProvider _logs = new();
     private readonly TestMeterFactory _meters = new();
 
     public Task InitializeAsync() => neo4j.ResetAsync();
@@ -55,7 +57,7 @@ public sealed class AlertRunnerTests(Neo4jServerFixture neo4j) : IAsyncLifetime,
         Assert.Contains("Neo.ClientError.Statement", failed.Error, StringComparison.Ordinal);
         Assert.Equal(1, summary.Rules.Single(r => r.RuleId == "test-export").NewFindings);
         Assert.Single(summary.NewFindings);
-        Assert.Contains(_logs.Lines, l => l.StartsWith("Warning OnePasswordGraph.Rules.AlertRunner[8003] Alert rule aaa-broken failed in account acme", StringComparison.Ordinal));
+        Assert.Contains(LogLines(), l => l.StartsWith("Warning OnePasswordGraph.Rules.AlertRunner[8003] Alert rule aaa-broken failed in account acme", StringComparison.Ordinal));
         Assert.Equal(0, await neo4j.CountAsync("MATCH (s:one_password_sync_state {_key: 'acme:rule:aaa-broken'}) RETURN count(s) AS c"));
     }
 
@@ -120,8 +122,8 @@ public sealed class AlertRunnerTests(Neo4jServerFixture neo4j) : IAsyncLifetime,
 
         await CreateRunner().RunAsync("acme", PackWith(high), AlertRunOptions.Default, CancellationToken.None);
 
-        Assert.Contains(_logs.Lines, l => l.StartsWith("Warning OnePasswordGraph.Rules.AlertRunner[8001] New high finding of rule high-export in account acme: alice@example.com exported s1", StringComparison.Ordinal));
-        Assert.Contains(_logs.Lines, l => l.StartsWith("Information OnePasswordGraph.Rules.AlertRunner[8002] New medium finding of rule test-export", StringComparison.Ordinal));
+        Assert.Contains(LogLines(), l => l.StartsWith("Warning OnePasswordGraph.Rules.AlertRunner[8001] New high finding of rule high-export in account acme: alice@example.com exported s1", StringComparison.Ordinal));
+        Assert.Contains(LogLines(), l => l.StartsWith("Information OnePasswordGraph.Rules.AlertRunner[8002] New medium finding of rule test-export", StringComparison.Ordinal));
         Assert.Equal(
             [("high-export", "high"), ("test-export", "medium")],
             measurements.Select(m => ((string)m.Tags["rule"]!, (string)m.Tags["severity"]!)).Order());
@@ -178,4 +180,7 @@ public sealed class AlertRunnerTests(Neo4jServerFixture neo4j) : IAsyncLifetime,
         listener.Start();
         return listener;
     }
+
+    private IEnumerable<string> LogLines() =>
+        _logs.Collector.GetSnapshot().Select(r => $"{r.Level} {r.Category}[{r.Id.Id}] {r.Message}");
 }

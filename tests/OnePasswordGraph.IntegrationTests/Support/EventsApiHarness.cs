@@ -1,6 +1,6 @@
 using OnePasswordGraph.Simulator.Events;
 using OnePasswordGraph.Sources.Events;
-using OnePasswordGraph.Sources.Events.Internal;
+using OnePasswordGraph.Testing;
 
 namespace OnePasswordGraph.IntegrationTests.Support;
 
@@ -13,16 +13,17 @@ internal sealed class EventsApiHarness : IAsyncDisposable
 
     public EventsSimulator Simulator { get; }
 
+    private static IHttpClientFactory HttpClients { get; } = TestHttpClients.Create();
+
     public static async Task<EventsApiHarness> StartAsync(EventsSimulatorOptions? options = null) =>
         new(await EventsSimulator.StartAsync(options ?? new EventsSimulatorOptions(), CancellationToken.None));
 
     public IEventsApiClient Client(string token, string apiVersion = "v2", int perMinute = 600, TimeProvider? timeProvider = null, Uri? baseUrl = null)
     {
-        var http = new HttpClient { BaseAddress = baseUrl ?? Simulator.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        var settings = new EventsSettings(baseUrl ?? Simulator.BaseUrl, token, apiVersion, 1000, TimeSpan.FromSeconds(30), perMinute, 30000);
         var budget = new RequestBudget(perMinute, 30000, timeProvider ?? TimeProvider.System);
-        _owned.Add(http);
         _owned.Add(budget);
-        return new EventsApiClient(http, token, apiVersion, budget, timeProvider ?? TimeProvider.System);
+        return EventsApi.CreateClient(HttpClients, settings, budget, timeProvider ?? TimeProvider.System);
     }
 
     public async ValueTask DisposeAsync()

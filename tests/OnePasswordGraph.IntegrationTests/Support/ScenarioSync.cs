@@ -28,7 +28,7 @@ internal static class ScenarioSync
         var writer = neo4j.CreateWriter(clock);
         var cleaner = new StaleInventoryCleaner(neo4j.Runner, clock);
         var steps = new AccountStepFactory(
-            writer, new SyncStateStore(neo4j.Runner), cleaner, new ItemDetailsVersions(neo4j.Runner), meters, retry, clock, logs);
+            writer, new SyncStateStore(neo4j.Runner), cleaner, new ItemDetailsVersions(neo4j.Runner), meters, retry, TestHttpClients.Create(meters), clock, logs);
         return new SyncRunner(
             new GraphSchemaInstaller(neo4j.Runner, GraphSchema.OnePassword, NullLogger<GraphSchemaInstaller>.Instance),
             writer, new StepExecutor(clock, logs.CreateLogger<StepExecutor>()), steps, meters,

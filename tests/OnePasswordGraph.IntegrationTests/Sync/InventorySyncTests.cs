@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using OnePasswordGraph.IntegrationTests.Support;
 using OnePasswordGraph.Simulator.Connect;
 using OnePasswordGraph.Simulator.Scenario;
 using OnePasswordGraph.Sync;
 using OnePasswordGraph.Sync.Steps;
-using OnePasswordGraph.Testing;
 
 namespace OnePasswordGraph.IntegrationTests.Sync;
 
@@ -120,7 +120,7 @@ public sealed class InventorySyncTests(Neo4jServerFixture neo4j) : IAsyncLifetim
         events.Simulator.Append(activity.Events);
         var eventsToken = events.Simulator.AddToken().Token;
         var account = ScenarioSync.Account(events.Simulator.BaseUrl, eventsToken, Now.AddDays(-10)) with { Connect = ScenarioSync.Connect(_connect.BaseUrl, _token, fetchDetails: true) };
-        using var logs = new CapturingLoggerProvider();
+        using var logs = new FakeLoggerProvider();
         using var loggers = LoggerFactory.Create(builder => builder.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         using var runner = ScenarioSync.CreateRunner(neo4j, loggers: loggers);
         _connect.FailVault(_inventory.Vaults[0].Id);
@@ -130,8 +130,9 @@ public sealed class InventorySyncTests(Neo4jServerFixture neo4j) : IAsyncLifetim
         var forbidden = _inventory.SecretCanaries.Append(eventsToken).Append(_token).ToList();
         Assert.Contains(forbidden, canary => canary.StartsWith("CANARY-", StringComparison.Ordinal));
         var graphText = await AllPropertyTextAsync();
-        var logText = string.Join("\n", logs.Lines);
-        Assert.NotEmpty(logs.Lines);
+        var logged = logs.Collector.GetSnapshot();
+        var logText = string.Join("\n", logged.Select(record => $"{record.Message} {record.Exception}"));
+        Assert.NotEmpty(logged);
         Assert.Contains("deploy_key.pem", graphText, StringComparison.Ordinal);
         Assert.All(forbidden, secret => Assert.DoesNotContain(secret, graphText, StringComparison.Ordinal));
         Assert.All(forbidden, secret => Assert.DoesNotContain(secret, logText, StringComparison.Ordinal));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OnePasswordGraph.Cli;
 using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Testing;
@@ -6,7 +7,7 @@ namespace OnePasswordGraph.Tests.Cli;
 
 public sealed class ProgressDisplayTests : IDisposable
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly TestMeterFactory _meters = new();
     private readonly TestMeterFactory _otherMeters = new();
     private readonly StringWriter _output = new();

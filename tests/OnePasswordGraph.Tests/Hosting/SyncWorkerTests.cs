@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Graph.Jobs;
 using OnePasswordGraph.Graph.Neo4j;
@@ -16,15 +18,12 @@ namespace OnePasswordGraph.Tests.Hosting;
 public sealed class SyncWorkerTests : IDisposable
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
-    private readonly ManualTimeProvider _clock = new();
+    private readonly WorkerClock _clock = new();
     private readonly FakeRunner _runner = new();
     private readonly FakeLease _lease = new();
-    private readonly CapturingLoggerProvider _logs = new();
-    private readonly ILoggerFactory _loggers;
+    private readonly FakeLogger<SyncWorker> _logger = new();
     private readonly TestMeterFactory _meters = new();
     private int _intervalTimers;
-
-    public SyncWorkerTests() => _loggers = LoggerFactory.Create(builder => builder.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace));
 
     [Fact]
     public async Task Worker_FailingRuns_RetriesEachIntervalAndLogsTheReasonOnceUntilItChanges()
@@ -128,28 +127,24 @@ public sealed class SyncWorkerTests : IDisposable
         _runner.Block.SetResult();
         await stopping;
 
+        _clock.Advance(Interval);
         Assert.Equal(1, _runner.Runs);
-        Assert.Equal(0, _clock.PendingTimers);
+        Assert.Equal(0, _clock.Armed(Interval));
         Assert.True(_lease.Released);
     }
 
-    public void Dispose()
-    {
-        _loggers.Dispose();
-        _logs.Dispose();
-        _meters.Dispose();
-    }
+    public void Dispose() => _meters.Dispose();
 
     private SyncWorker CreateSut(params AccountSettings[] accounts)
     {
         var neo4j = new Neo4jSettings(new Uri("http://127.0.0.1:7474"), "neo4j", "unused", "neo4j", 1000, TimeSpan.FromSeconds(5));
         var configuration = new ResolvedConfiguration(accounts, neo4j, new ScheduleSettings(Interval, TimeSpan.Zero, TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(30)), null, [], AlertSettings.Default);
-        return new SyncWorker(configuration, new LeasedSync(_runner, _lease, _clock), new SyncMetrics(_meters), _clock, _loggers.CreateLogger<SyncWorker>());
+        return new SyncWorker(configuration, new LeasedSync(_runner, _lease, _clock), new SyncMetrics(_meters), _clock, _logger);
     }
 
     private static AccountSettings Account(string name) => new(name, null, null, null);
 
-    private List<string> Logged(int eventId) => [.. _logs.Lines.Where(line => line.Contains($"[{eventId}]", StringComparison.Ordinal))];
+    private List<string> Logged(int eventId) => [.. _logger.Collector.GetSnapshot().Where(record => record.Id.Id == eventId).Select(record => record.Message)];
 
     // The worker arms its interval timer right after a run returns, on another thread; waiting for that timer to
     // exist is what makes the next Advance meaningful. Bounded so a broken worker fails the test instead of hanging it.
@@ -157,10 +152,26 @@ public sealed class SyncWorkerTests : IDisposable
     {
         _intervalTimers += count;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (_clock.CountCreatedTimers(Interval) < _intervalTimers)
+        while (_clock.Armed(Interval) < _intervalTimers)
         {
             await Task.Yield();
             timeout.Token.ThrowIfCancellationRequested();
+        }
+    }
+
+    // The worker arms its next run's timer on another thread; FakeTimeProvider does not say which timers exist, so
+    // this one counts them by due time.
+    private sealed class WorkerClock() : FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero))
+    {
+        private readonly ConcurrentDictionary<TimeSpan, int> _armed = new();
+
+        public int Armed(TimeSpan dueTime) => _armed.GetValueOrDefault(dueTime);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            _armed.AddOrUpdate(dueTime, 1, (_, count) => count + 1);
+            return timer;
         }
     }
 

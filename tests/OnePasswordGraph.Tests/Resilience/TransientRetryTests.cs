@@ -1,12 +1,16 @@
-using Microsoft.Extensions.Logging.Abstractions;
+using System.Globalization;
+using FluentAssertions;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 using OnePasswordGraph.Resilience;
-using OnePasswordGraph.Testing;
 
 namespace OnePasswordGraph.Tests.Resilience;
 
 public sealed class TransientRetryTests
 {
-    private readonly ManualTimeProvider _clock = new();
+    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(10);
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly FakeLogger _logger = new();
     private readonly RetryOptions _options = new()
     {
         MaxRetryAttempts = 4,
@@ -26,10 +30,8 @@ public sealed class TransientRetryTests
 
         Assert.Equal("done", result);
         Assert.Equal(3, attempts);
-        var backoffs = _clock.CreatedTimerDueTimes.Where(d => d > TimeSpan.Zero && d != _options.Deadline).ToList();
-        Assert.Equal(2, backoffs.Count);
-        Assert.All(backoffs, delay => Assert.InRange(delay, TimeSpan.FromMilliseconds(1), _options.MaxDelay));
-        Assert.True(_clock.GetUtcNow() - started >= backoffs.Min(), "the retries must have waited on the clock");
+        Backoffs().Should().HaveCount(2).And.OnlyContain(delay => delay >= TimeSpan.FromMilliseconds(1) && delay <= _options.MaxDelay);
+        (_clock.GetUtcNow() - started).Should().BeGreaterThanOrEqualTo(Backoffs().Min(), "the retries must have waited on the clock");
     }
 
     [Fact]
@@ -59,11 +61,14 @@ public sealed class TransientRetryTests
     {
         var attempts = 0;
 
+        var started = _clock.GetUtcNow();
+
         await RunAsync(CreateSut().ExecuteAsync(
             _ => ++attempts == 1 ? throw new Failure(transient: true, TimeSpan.FromSeconds(17)) : Task.FromResult(0),
             CancellationToken.None));
 
-        Assert.Equal(TimeSpan.FromSeconds(17), Assert.Single(_clock.CreatedTimerDueTimes, d => d > TimeSpan.Zero && d != _options.Deadline));
+        Assert.Equal(TimeSpan.FromSeconds(17), Assert.Single(Backoffs()));
+        Assert.True(_clock.GetUtcNow() - started >= TimeSpan.FromSeconds(17), "the retry must have waited on the clock");
     }
 
     [Fact]
@@ -75,7 +80,7 @@ public sealed class TransientRetryTests
             _ => ++attempts == 1 ? throw new Failure(transient: true, TimeSpan.FromHours(1)) : Task.FromResult(0),
             CancellationToken.None));
 
-        Assert.Equal(_options.MaxDelay, Assert.Single(_clock.CreatedTimerDueTimes, d => d > TimeSpan.Zero && d != _options.Deadline));
+        Assert.Equal(_options.MaxDelay, Assert.Single(Backoffs()));
     }
 
     [Fact]
@@ -84,11 +89,11 @@ public sealed class TransientRetryTests
         _options.MaxRetryAttempts = 100;
         _options.Deadline = TimeSpan.FromSeconds(45);
 
-        var error = await Assert.ThrowsAsync<RetryDeadlineExceededException>(() => RunAsync(CreateSut().ExecuteAsync<int>(
-            _ => throw new Failure(transient: true), CancellationToken.None)));
+        var run = () => RunAsync(CreateSut().ExecuteAsync<int>(_ => throw new Failure(transient: true), CancellationToken.None));
 
-        Assert.IsType<Failure>(error.InnerException);
-        Assert.Equal("Gave up after 45 s of retries: still failing", error.Message);
+        await run.Should().ThrowExactlyAsync<RetryDeadlineExceededException>()
+            .WithMessage("Gave up after 45 s of retries: still failing")
+            .WithInnerExceptionExactly<RetryDeadlineExceededException, Failure>();
     }
 
     [Fact]
@@ -103,7 +108,8 @@ public sealed class TransientRetryTests
                 throw new Failure(transient: true);
             },
             cancellation.Token);
-        await WaitForTimerAsync();
+        Assert.False(task.IsCompleted);
+        Assert.Single(Backoffs());
 
         await cancellation.CancelAsync();
 
@@ -111,31 +117,25 @@ public sealed class TransientRetryTests
         Assert.Equal(1, attempts);
     }
 
-    private TransientRetry CreateSut() => new("Test", _options, _clock, NullLogger.Instance);
+    private TransientRetry CreateSut() => new("Test", _options, _clock, _logger);
 
-    // Drives the manual clock: the deadline's timer is always pending, so once a second timer (a backoff) is waiting,
-    // jump to the earliest of them.
+    // Each retry is logged with the backoff it waits, before it waits.
+    private List<TimeSpan> Backoffs() =>
+        [.. _logger.Collector.GetSnapshot()
+            .Where(record => record.Id.Name == "RetryingTransientFailure")
+            .Select(record => TimeSpan.FromMilliseconds(long.Parse(record.GetStructuredStateValue("DelayMs")!, CultureInfo.InvariantCulture)))];
+
+    // Drives the fake clock in small steps until the call ends: a synchronous failure reaches its backoff's timer
+    // before ExecuteAsync returns, so every step finds the timer it is meant to fire.
     private async Task<T> RunAsync<T>(Task<T> task)
     {
         for (var i = 0; i < 100_000 && !task.IsCompleted; i++)
         {
-            if (_clock.PendingTimers < 2 || !_clock.AdvanceToNextTimer())
-            {
-                await Task.Yield();
-            }
-        }
-
-        return await task;
-    }
-
-    private async Task WaitForTimerAsync()
-    {
-        for (var i = 0; i < 100_000 && _clock.PendingTimers < 2; i++)
-        {
+            _clock.Advance(Step);
             await Task.Yield();
         }
 
-        Assert.Equal(2, _clock.PendingTimers);
+        return await task;
     }
 
     private sealed class Failure(bool transient, TimeSpan? retryAfter = null) : Exception("still failing"), ITransientFailure

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Graph;
 using OnePasswordGraph.Graph.Neo4j;
@@ -28,7 +29,7 @@ public sealed class AlertRunnerTests : IDisposable
             new CypherResult(["created"], [[firstBatch]]),
             new Neo4jException(Neo4jErrorKind.Transient, "Neo4j went away."));
 
-        var summary = await new AlertRunner(runner, new AlertMetrics(_meters), new ManualTimeProvider(Now), NullLogger<AlertRunner>.Instance)
+        var summary = await new AlertRunner(runner, new AlertMetrics(_meters), new FakeTimeProvider(Now), NullLogger<AlertRunner>.Instance)
             .RunAsync("acme", RuleCatalog.LoadBuiltIn(), new AlertRunOptions(RuleId: "item-export"), CancellationToken.None);
 
         var result = Assert.Single(summary.Rules);
@@ -41,7 +42,7 @@ public sealed class AlertRunnerTests : IDisposable
     [Fact]
     public async Task RunAsync_UnknownRuleId_Throws()
     {
-        var runner = new AlertRunner(new ScriptedCypherRunner(), new AlertMetrics(_meters), new ManualTimeProvider(Now), NullLogger<AlertRunner>.Instance);
+        var runner = new AlertRunner(new ScriptedCypherRunner(), new AlertMetrics(_meters), new FakeTimeProvider(Now), NullLogger<AlertRunner>.Instance);
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => runner.RunAsync("acme", RuleCatalog.LoadBuiltIn(), new AlertRunOptions(RuleId: "nope"), CancellationToken.None));
 

@@ -28,8 +28,12 @@ internal sealed class RoutedHandler : HttpMessageHandler
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         Received.Add((request, body));
-        return _routes.TryGetValue($"{request.Method} {request.RequestUri!.AbsolutePath}", out var respond)
+        var response = _routes.TryGetValue($"{request.Method} {request.RequestUri!.AbsolutePath}", out var respond)
             ? respond(request)
             : new HttpResponseMessage(HttpStatusCode.NotFound);
+
+        // As SocketsHttpHandler does: Refit reads the failed request's path from the response.
+        response.RequestMessage ??= request;
+        return response;
     }
 }

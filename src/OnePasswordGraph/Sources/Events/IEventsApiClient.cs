@@ -3,17 +3,18 @@ using OnePasswordGraph.Sources.Events.Records;
 namespace OnePasswordGraph.Sources.Events;
 
 /// <summary>
-/// One token's view of the Events API. Each call is one request (inside the token's request budget) and makes one
-/// attempt: failures come back as <see cref="EventsApiException"/> saying whether a retry may help.
+/// One token's view of the Events API. Each call is one request (inside the token's request budget, which its three
+/// streams share) and makes one attempt: failures come back as <see cref="EventsApiException"/> saying whether a
+/// retry may help.
 /// </summary>
 internal interface IEventsApiClient
 {
     /// <summary>Gets the token's integration, features and account (v2 introspection, or v1 where v2 is missing).</summary>
     Task<EventsIntrospection> IntrospectAsync(CancellationToken cancellationToken);
 
-    Task<EventPage<ItemUsage>> GetItemUsagesAsync(EventPageRequest request, CancellationToken cancellationToken);
+    IEventPageSource<ItemUsage> ItemUsages { get; }
 
-    Task<EventPage<AuditEvent>> GetAuditEventsAsync(EventPageRequest request, CancellationToken cancellationToken);
+    IEventPageSource<AuditEvent> AuditEvents { get; }
 
-    Task<EventPage<SignInAttempt>> GetSignInAttemptsAsync(EventPageRequest request, CancellationToken cancellationToken);
+    IEventPageSource<SignInAttempt> SignInAttempts { get; }
 }

@@ -30,6 +30,7 @@ public sealed class AccountStepFactory
     private readonly ItemDetailsVersions _detailsVersions;
     private readonly SyncMetrics _metrics;
     private readonly TransientRetry _sourceRetry;
+    private readonly IHttpClientFactory _httpClients;
     private readonly TimeProvider _timeProvider;
     private readonly ILoggerFactory _loggers;
 
@@ -40,6 +41,7 @@ public sealed class AccountStepFactory
         ItemDetailsVersions detailsVersions,
         SyncMetrics metrics,
         TransientRetry sourceRetry,
+        IHttpClientFactory httpClients,
         TimeProvider timeProvider,
         ILoggerFactory loggers)
     {
@@ -49,11 +51,12 @@ public sealed class AccountStepFactory
         _states = states;
         _cleaner = cleaner;
         _sourceRetry = sourceRetry;
+        _httpClients = httpClients;
         _timeProvider = timeProvider;
         _loggers = loggers;
     }
 
-    public AccountSources CreateSources(AccountSettings account) => new(account.Events, account.Connect, _metrics, _timeProvider);
+    public AccountSources CreateSources(AccountSettings account) => new(account.Events, account.Connect, _httpClients, _timeProvider);
 
     public IReadOnlyList<SyncStep> Create(AccountSettings account, AccountSources sources)
     {
@@ -62,9 +65,9 @@ public sealed class AccountStepFactory
         return
         [
             new SyncStep(AccountStep, [], [OnePasswordNodeTypes.Account.Type], (context, token) => IntrospectAsync(context, sources, token)),
-            EventStep(account, sources, EventStreamKind.ItemUsages, (client, request, token) => client.GetItemUsagesAsync(request, token), name => new ItemUsageMapper(name)),
-            EventStep(account, sources, EventStreamKind.AuditEvents, (client, request, token) => client.GetAuditEventsAsync(request, token), name => new AuditEventMapper(name)),
-            EventStep(account, sources, EventStreamKind.SignInAttempts, (client, request, token) => client.GetSignInAttemptsAsync(request, token), name => new SignInAttemptMapper(name)),
+            EventStep(account, sources, EventStreamKind.ItemUsages, client => client.ItemUsages, name => new ItemUsageMapper(name)),
+            EventStep(account, sources, EventStreamKind.AuditEvents, client => client.AuditEvents, name => new AuditEventMapper(name)),
+            EventStep(account, sources, EventStreamKind.SignInAttempts, client => client.SignInAttempts, name => new SignInAttemptMapper(name)),
             new SyncStep(VaultsStep, [AccountStep], [OnePasswordNodeTypes.Vault.Type], (context, token) =>
                 Inventory(sources) is { } inventory ? inventory.SyncVaultsAsync(context, token) : Task.FromResult(StepOutcome.Skipped(NoConnect))),
             new SyncStep(ItemsStep, [VaultsStep], [OnePasswordNodeTypes.Secret.Type], (context, token) =>
@@ -96,7 +99,7 @@ public sealed class AccountStepFactory
         AccountSettings account,
         AccountSources sources,
         EventStreamKind stream,
-        Func<IEventsApiClient, EventPageRequest, CancellationToken, Task<EventPage<TEvent>>> fetch,
+        Func<IEventsApiClient, IEventPageSource<TEvent>> source,
         Func<string, IEventMapper<TEvent>> mapper) =>
         new(stream.Feature(), [AccountStep], [], async (context, cancellationToken) =>
         {
@@ -110,9 +113,8 @@ public sealed class AccountStepFactory
                 return StepOutcome.Skipped($"the Events token lacks the '{stream.Feature()}' feature (it has: {string.Join(", ", introspection.Features)})");
             }
 
-            var source = new EventsPageSource<TEvent>(stream, settings.ApiVersion, (request, token) => fetch(client, request, token));
             var sync = new EventStreamSync<TEvent>(
-                source, mapper(account.Name), _writer, _states, _sourceRetry, _metrics, _timeProvider, _loggers.CreateLogger("OnePasswordGraph.Sync.Events." + stream), settings.PageSize);
+                source(client), mapper(account.Name), _writer, _states, _sourceRetry, _metrics, _timeProvider, _loggers.CreateLogger("OnePasswordGraph.Sync.Events." + stream), settings.PageSize);
             return await sync.RunAsync(account.Name, account.BackfillStartTime, cancellationToken).ConfigureAwait(false);
         });
 }

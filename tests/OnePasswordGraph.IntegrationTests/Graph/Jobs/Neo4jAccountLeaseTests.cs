@@ -1,6 +1,6 @@
+using Microsoft.Extensions.Time.Testing;
 using OnePasswordGraph.Graph.Jobs;
 using OnePasswordGraph.IntegrationTests.Support;
-using OnePasswordGraph.Testing;
 
 namespace OnePasswordGraph.IntegrationTests.Graph.Jobs;
 
@@ -8,7 +8,7 @@ namespace OnePasswordGraph.IntegrationTests.Graph.Jobs;
 public sealed class Neo4jAccountLeaseTests(Neo4jServerFixture neo4j) : IAsyncLifetime
 {
     private static readonly TimeSpan Duration = TimeSpan.FromMinutes(2);
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero));
 
     public Task InitializeAsync() => neo4j.ResetAsync();
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using OnePasswordGraph.Simulator.Events;
 using OnePasswordGraph.Simulator.Scenario;
-using OnePasswordGraph.Testing;
 
 namespace OnePasswordGraph.IntegrationTests.Simulator.Events;
 
@@ -12,7 +12,7 @@ public sealed class EventsSimulatorProtocolTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly ScenarioInventory Inventory = InventoryGenerator.Generate(seed: 3, users: 5, vaults: 2, itemsPerVault: 3, now: Now);
-    private readonly ManualTimeProvider _clock = new(Now);
+    private readonly FakeTimeProvider _clock = new(Now);
     private readonly HttpClient _http = new();
     private EventsSimulator _simulator = null!;
     private string _token = null!;

@@ -1,11 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
+using FluentAssertions;
 using Microsoft.Extensions.Logging.Abstractions;
 using OnePasswordGraph.Resilience;
 using OnePasswordGraph.Simulator.Connect;
 using OnePasswordGraph.Simulator.Scenario;
 using OnePasswordGraph.Sources.Connect;
-using OnePasswordGraph.Sources.Connect.Internal;
+using OnePasswordGraph.Testing;
 
 namespace OnePasswordGraph.IntegrationTests.Sources.Connect;
 
@@ -13,16 +14,12 @@ namespace OnePasswordGraph.IntegrationTests.Sources.Connect;
 public sealed class ConnectClientContractTests : IAsyncLifetime
 {
     private readonly ScenarioInventory _inventory = InventoryGenerator.Generate(seed: 41, users: 5, vaults: 3, itemsPerVault: 6);
-    private readonly List<HttpClient> _clients = [];
+    private readonly IHttpClientFactory _httpClients = TestHttpClients.Create();
     private ConnectSimulator _connect = null!;
 
     public async Task InitializeAsync() => _connect = await ConnectSimulator.StartAsync(_inventory, 0, CancellationToken.None);
 
-    public async Task DisposeAsync()
-    {
-        _clients.ForEach(c => c.Dispose());
-        await _connect.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _connect.DisposeAsync();
 
     [Fact]
     public async Task ListVaultsAsync_TokenScopedToTwoVaults_SeesOnlyThose()
@@ -32,7 +29,7 @@ public sealed class ConnectClientContractTests : IAsyncLifetime
 
         var vaults = await client.ListVaultsAsync(CancellationToken.None);
 
-        Assert.Equal(granted.Order(StringComparer.Ordinal), vaults.Select(v => v.Id).Order(StringComparer.Ordinal));
+        vaults.Select(v => v.Id).Should().BeEquivalentTo(granted);
         Assert.All(vaults, v => Assert.Equal(_inventory.Items.Count(i => i.VaultId == v.Id && i.State is null), v.Items));
     }
 
@@ -152,10 +149,6 @@ public sealed class ConnectClientContractTests : IAsyncLifetime
         Assert.Equal(("1Password Connect API", "1.8.1"), (health.Name, health.Version));
     }
 
-    private ConnectClient Client(string token, Uri? url = null)
-    {
-        var http = new HttpClient { BaseAddress = url ?? _connect.BaseUrl, Timeout = TimeSpan.FromSeconds(10) };
-        _clients.Add(http);
-        return new ConnectClient(http, token, TimeProvider.System);
-    }
+    private IConnectClient Client(string token, Uri? url = null) =>
+        ConnectApi.CreateClient(_httpClients, new ConnectSettings(url ?? _connect.BaseUrl, token, FetchItemDetails: false, TimeSpan.FromSeconds(10)), TimeProvider.System);
 }

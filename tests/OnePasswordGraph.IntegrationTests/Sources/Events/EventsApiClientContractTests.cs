@@ -1,3 +1,4 @@
+using FluentAssertions;
 using Microsoft.Extensions.Logging.Abstractions;
 using OnePasswordGraph.IntegrationTests.Support;
 using OnePasswordGraph.Resilience;
@@ -23,35 +24,35 @@ public sealed class EventsApiClientContractTests : IAsyncLifetime
     public async Task DisposeAsync() => await _api.DisposeAsync();
 
     [Fact]
-    public async Task GetItemUsagesAsync_PagingUntilHasMoreIsFalse_ReturnsEveryEventOnce()
+    public async Task ItemUsages_PagingUntilHasMoreIsFalse_ReturnsEveryEventOnce()
     {
         var client = _api.Client(_api.Simulator.AddToken().Token);
         var uuids = new List<string>();
 
-        var page = await client.GetItemUsagesAsync(new EventPageRequest.Reset(Now.AddDays(-30), 500), CancellationToken.None);
+        var page = await client.ItemUsages.FetchAsync(new EventPageRequest.Reset(Now.AddDays(-30), 500), CancellationToken.None);
         uuids.AddRange(page.Items.Select(e => e.Uuid));
         while (page.HasMore)
         {
-            page = await client.GetItemUsagesAsync(new EventPageRequest.Continue(page.Cursor), CancellationToken.None);
+            page = await client.ItemUsages.FetchAsync(new EventPageRequest.Continue(page.Cursor), CancellationToken.None);
             uuids.AddRange(page.Items.Select(e => e.Uuid));
         }
 
         Assert.Equal(_api.Simulator.Count("itemusages"), uuids.Count);
-        Assert.Equal(uuids.Count, uuids.Distinct().Count());
+        uuids.Should().OnlyHaveUniqueItems();
         Assert.All(page.Items, e => Assert.NotNull(e.User?.Email));
     }
 
     [Fact]
-    public async Task GetSignInAttemptsAsync_CaughtUp_ReturnsTheSameCursorAndNothing()
+    public async Task SignInAttempts_CaughtUp_ReturnsTheSameCursorAndNothing()
     {
         var client = _api.Client(_api.Simulator.AddToken().Token);
-        var page = await client.GetSignInAttemptsAsync(new EventPageRequest.Reset(Now.AddDays(-30), 1000), CancellationToken.None);
+        var page = await client.SignInAttempts.FetchAsync(new EventPageRequest.Reset(Now.AddDays(-30), 1000), CancellationToken.None);
         while (page.HasMore)
         {
-            page = await client.GetSignInAttemptsAsync(new EventPageRequest.Continue(page.Cursor), CancellationToken.None);
+            page = await client.SignInAttempts.FetchAsync(new EventPageRequest.Continue(page.Cursor), CancellationToken.None);
         }
 
-        var polled = await client.GetSignInAttemptsAsync(new EventPageRequest.Continue(page.Cursor), CancellationToken.None);
+        var polled = await client.SignInAttempts.FetchAsync(new EventPageRequest.Continue(page.Cursor), CancellationToken.None);
 
         Assert.Equal(page.Cursor, polled.Cursor);
         Assert.False(polled.HasMore);
@@ -59,11 +60,11 @@ public sealed class EventsApiClientContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetAuditEventsAsync_V1Endpoint_ParsesWithoutV2Fields()
+    public async Task AuditEvents_V1Endpoint_ParsesWithoutV2Fields()
     {
         var client = _api.Client(_api.Simulator.AddToken().Token, apiVersion: "v1");
 
-        var page = await client.GetAuditEventsAsync(new EventPageRequest.Reset(Now.AddDays(-30), 50), CancellationToken.None);
+        var page = await client.AuditEvents.FetchAsync(new EventPageRequest.Reset(Now.AddDays(-30), 50), CancellationToken.None);
 
         Assert.NotEmpty(page.Items);
         Assert.All(page.Items, e => Assert.Null(e.AccountUuid));
@@ -82,7 +83,7 @@ public sealed class EventsApiClientContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetItemUsagesAsync_PastTheRateBudget_Gets429WithRetryAfter()
+    public async Task ItemUsages_PastTheRateBudget_Gets429WithRetryAfter()
     {
         var token = _api.Simulator.AddToken().Token;
         var client = _api.Client(token, perMinute: 600);
@@ -92,7 +93,7 @@ public sealed class EventsApiClientContractTests : IAsyncLifetime
         {
             try
             {
-                await client.GetItemUsagesAsync(new EventPageRequest.Reset(Now.AddDays(-1), 10), CancellationToken.None);
+                await client.ItemUsages.FetchAsync(new EventPageRequest.Reset(Now.AddDays(-1), 10), CancellationToken.None);
             }
             catch (EventsApiException ex)
             {
@@ -107,39 +108,37 @@ public sealed class EventsApiClientContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetItemUsagesAsync_ServerErrorsThenRecovery_SucceedsThroughTransientRetry()
+    public async Task ItemUsages_ServerErrorsThenRecovery_SucceedsThroughTransientRetry()
     {
         var client = _api.Client(_api.Simulator.AddToken().Token);
         var retry = new TransientRetry("Events", new RetryOptions { InitialDelay = TimeSpan.FromMilliseconds(10), MaxRetryAttempts = 4 }, TimeProvider.System, NullLogger.Instance);
         _api.Simulator.InjectFaults(Fault.Status(500), Fault.Status(503), Fault.CutConnection());
 
-        var page = await retry.ExecuteAsync(token => client.GetItemUsagesAsync(new EventPageRequest.Reset(Now.AddDays(-30), 100), token), CancellationToken.None);
+        var page = await retry.ExecuteAsync(token => client.ItemUsages.FetchAsync(new EventPageRequest.Reset(Now.AddDays(-30), 100), token), CancellationToken.None);
 
         Assert.NotEmpty(page.Items);
         Assert.Equal([500, 503, 0, 200], _api.Simulator.Requests.TakeLast(4).Select(r => r.Status));
     }
 
     [Fact]
-    public async Task GetItemUsagesAsync_LimitAbove1000_Is400WithCauses()
+    public async Task ItemUsages_LimitAbove1000_Is400WithCauses()
     {
         var client = _api.Client(_api.Simulator.AddToken().Token);
 
-        var error = await Assert.ThrowsAsync<EventsApiException>(() => client.GetItemUsagesAsync(new EventPageRequest.Reset(Now, 1001), CancellationToken.None));
+        var fetch = () => client.ItemUsages.FetchAsync(new EventPageRequest.Reset(Now, 1001), CancellationToken.None);
 
-        Assert.Equal(400, error.StatusCode);
-        Assert.False(error.IsTransient);
-        Assert.Equal(
-            "The Events API at 127.0.0.1 refused the request to /api/v2/itemusages (HTTP 400: Bad Request). A stored cursor may be invalid or expired, the page size may be outside 1 to 1000, or a time may not be RFC 3339.",
-            error.Message);
+        var error = (await fetch.Should().ThrowExactlyAsync<EventsApiException>().WithMessage(
+            "The Events API at 127.0.0.1 refused the request to /api/v2/itemusages (HTTP 400: Bad Request). A stored cursor may be invalid or expired, the page size may be outside 1 to 1000, or a time may not be RFC 3339.")).Which;
+        (error.StatusCode, error.IsTransient).Should().Be((400, false));
     }
 
     [Fact]
-    public async Task GetItemUsagesAsync_RevokedToken_Is401NamingRegionsAndNeverTheToken()
+    public async Task ItemUsages_RevokedToken_Is401NamingRegionsAndNeverTheToken()
     {
         var token = _api.Simulator.AddToken().Token;
         _api.Simulator.RevokeToken(token);
 
-        var error = await Assert.ThrowsAsync<EventsApiException>(() => _api.Client(token).GetItemUsagesAsync(new EventPageRequest.Reset(Now, 10), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<EventsApiException>(() => _api.Client(token).ItemUsages.FetchAsync(new EventPageRequest.Reset(Now, 10), CancellationToken.None));
 
         Assert.Equal(401, error.StatusCode);
         Assert.Equal(
@@ -149,12 +148,12 @@ public sealed class EventsApiClientContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetItemUsagesAsync_TokenForAnotherRegion_SaysWhichHostToUse()
+    public async Task ItemUsages_TokenForAnotherRegion_SaysWhichHostToUse()
     {
         var token = _api.Simulator.AddToken(audienceHost: "events.1password.eu").Token;
         _api.Simulator.RevokeToken(token);
 
-        var error = await Assert.ThrowsAsync<EventsApiException>(() => _api.Client(token).GetItemUsagesAsync(new EventPageRequest.Reset(Now, 10), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<EventsApiException>(() => _api.Client(token).ItemUsages.FetchAsync(new EventPageRequest.Reset(Now, 10), CancellationToken.None));
 
         Assert.Contains("The token was issued for events.1password.eu, but OnePassword:Events:BaseUrl points at 127.0.0.1: use https://events.1password.eu.", error.Message, StringComparison.Ordinal);
     }
@@ -162,13 +161,13 @@ public sealed class EventsApiClientContractTests : IAsyncLifetime
     [Theory]
     [InlineData(401)]
     [InlineData(403)]
-    public async Task GetAuditEventsAsync_TokenWithoutFeature_SaysWhichFeatureIsMissing(int status)
+    public async Task AuditEvents_TokenWithoutFeature_SaysWhichFeatureIsMissing(int status)
     {
         await using var api = await EventsApiHarness.StartAsync(new EventsSimulatorOptions { MissingFeatureStatus = status });
         var client = api.Client(api.Simulator.AddToken(["itemusages", "signinattempts"]).Token);
         await client.IntrospectAsync(CancellationToken.None);
 
-        var error = await Assert.ThrowsAsync<EventsApiException>(() => client.GetAuditEventsAsync(new EventPageRequest.Reset(Now, 10), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<EventsApiException>(() => client.AuditEvents.FetchAsync(new EventPageRequest.Reset(Now, 10), CancellationToken.None));
 
         Assert.Equal(status, error.StatusCode);
         Assert.Equal(
@@ -177,24 +176,24 @@ public sealed class EventsApiClientContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetItemUsagesAsync_WrongBaseUrlPath_Is404SayingToCheckTheUrl()
+    public async Task ItemUsages_WrongBaseUrlPath_Is404SayingToCheckTheUrl()
     {
         var client = _api.Client(_api.Simulator.AddToken().Token, apiVersion: "v9");
 
-        var error = await Assert.ThrowsAsync<EventsApiException>(() => client.GetItemUsagesAsync(new EventPageRequest.Reset(Now, 10), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<EventsApiException>(() => client.ItemUsages.FetchAsync(new EventPageRequest.Reset(Now, 10), CancellationToken.None));
 
         Assert.Equal(404, error.StatusCode);
         Assert.StartsWith("The Events API at 127.0.0.1 has no /api/v9/itemusages (HTTP 404). Check OnePassword:Events:BaseUrl", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task GetItemUsagesAsync_ErrorBodyInStatusMessageShape_IsRead()
+    public async Task ItemUsages_ErrorBodyInStatusMessageShape_IsRead()
     {
         await using var api = await EventsApiHarness.StartAsync(new EventsSimulatorOptions { StatusMessageErrorShape = true });
         var token = api.Simulator.AddToken().Token;
         api.Simulator.RevokeToken(token);
 
-        var error = await Assert.ThrowsAsync<EventsApiException>(() => api.Client(token).GetItemUsagesAsync(new EventPageRequest.Reset(Now, 10), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<EventsApiException>(() => api.Client(token).ItemUsages.FetchAsync(new EventPageRequest.Reset(Now, 10), CancellationToken.None));
 
         Assert.StartsWith("The Events API at 127.0.0.1 rejected the token (HTTP 401: Unauthorized).", error.Message, StringComparison.Ordinal);
     }

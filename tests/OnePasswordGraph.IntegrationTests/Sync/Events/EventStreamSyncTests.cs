@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Graph;
 using OnePasswordGraph.Graph.Jobs;
@@ -18,7 +19,7 @@ namespace OnePasswordGraph.IntegrationTests.Sync.Events;
 [Collection(Neo4jCollection.Name)]
 public sealed class EventStreamSyncTests(Neo4jServerFixture neo4j) : IAsyncLifetime
 {
-    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
 
     public Task InitializeAsync() => neo4j.ResetAsync();
 

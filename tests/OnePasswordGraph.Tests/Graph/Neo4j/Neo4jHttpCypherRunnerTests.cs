@@ -1,4 +1,5 @@
 using System.Net;
+using FluentAssertions;
 using Microsoft.Extensions.Logging.Abstractions;
 using OnePasswordGraph.Graph;
 using OnePasswordGraph.Graph.Neo4j;
@@ -48,10 +49,11 @@ public sealed class Neo4jHttpCypherRunnerTests
             .OnJson(HttpMethod.Get, "/", RoutedHandler.Fixture("Neo4j/5.x-discovery-root.json"))
             .OnJson(HttpMethod.Post, "/db/graphs/tx/commit", RoutedHandler.Fixture("Neo4j/5.x-error-database-not-found.json"), HttpStatusCode.NotFound);
 
-        var error = await Assert.ThrowsAsync<Neo4jException>(() => CreateSut(handler, database: "graphs").GetServerInfoAsync(CancellationToken.None));
+        var connect = () => CreateSut(handler, database: "graphs").GetServerInfoAsync(CancellationToken.None);
 
-        Assert.Equal(Neo4jErrorKind.DatabaseNotFound, error.Kind);
-        Assert.Equal("Neo4j at http://neo4j.test:7474/ has no database 'graphs'. Create it or set Neo4j:Database to an existing one.", error.Message);
+        (await connect.Should().ThrowExactlyAsync<Neo4jException>()
+            .WithMessage("Neo4j at http://neo4j.test:7474/ has no database 'graphs'. Create it or set Neo4j:Database to an existing one."))
+            .Which.Kind.Should().Be(Neo4jErrorKind.DatabaseNotFound);
     }
 
     [Fact]
@@ -61,11 +63,12 @@ public sealed class Neo4jHttpCypherRunnerTests
             .OnJson(HttpMethod.Get, "/", RoutedHandler.Fixture("Neo4j/3.x-discovery-root.json"))
             .OnJson(HttpMethod.Get, "/db/data/", """{"errors":[{"code":"Neo.ClientError.Security.Unauthorized","message":"Invalid username or password."}]}""", HttpStatusCode.Unauthorized);
 
-        var error = await Assert.ThrowsAsync<Neo4jException>(() => CreateSut(handler).GetServerInfoAsync(CancellationToken.None));
+        var connect = () => CreateSut(handler).GetServerInfoAsync(CancellationToken.None);
 
-        Assert.Equal(Neo4jErrorKind.Authentication, error.Kind);
-        Assert.Equal("Neo4j at http://neo4j.test:7474/ rejected the credentials of user 'neo4j' (HTTP 401). Check Neo4j:User and Neo4j:Password.", error.Message);
-        Assert.DoesNotContain(Password, error.ToString(), StringComparison.Ordinal);
+        var error = (await connect.Should().ThrowExactlyAsync<Neo4jException>()
+            .WithMessage("Neo4j at http://neo4j.test:7474/ rejected the credentials of user 'neo4j' (HTTP 401). Check Neo4j:User and Neo4j:Password.")).Which;
+        error.Kind.Should().Be(Neo4jErrorKind.Authentication);
+        error.ToString().Should().NotContain(Password);
     }
 
     [Fact]
@@ -73,10 +76,10 @@ public sealed class Neo4jHttpCypherRunnerTests
     {
         var handler = new RoutedHandler().OnJson(HttpMethod.Get, "/", """{"transaction":"http://localhost:7474/db/{databaseName}/tx","neo4j_version":"4.2.3","neo4j_edition":"community"}""");
 
-        var error = await Assert.ThrowsAsync<Neo4jException>(() => CreateSut(handler).GetServerInfoAsync(CancellationToken.None));
+        var connect = () => CreateSut(handler).GetServerInfoAsync(CancellationToken.None);
 
-        Assert.Equal(Neo4jErrorKind.UnsupportedVersion, error.Kind);
-        Assert.StartsWith("Neo4j 4.2.3 is not supported", error.Message, StringComparison.Ordinal);
+        (await connect.Should().ThrowExactlyAsync<Neo4jException>().WithMessage("Neo4j 4.2.3 is not supported*"))
+            .Which.Kind.Should().Be(Neo4jErrorKind.UnsupportedVersion);
     }
 
     [Fact]
@@ -84,10 +87,11 @@ public sealed class Neo4jHttpCypherRunnerTests
     {
         var handler = new RoutedHandler().OnJson(HttpMethod.Get, "/", """{"hello":"world"}""");
 
-        var error = await Assert.ThrowsAsync<Neo4jException>(() => CreateSut(handler).GetServerInfoAsync(CancellationToken.None));
+        var connect = () => CreateSut(handler).GetServerInfoAsync(CancellationToken.None);
 
-        Assert.Equal(Neo4jErrorKind.Protocol, error.Kind);
-        Assert.Equal("The server at http://neo4j.test:7474/ does not look like Neo4j's HTTP API: its discovery document names no version. Check Neo4j:Url.", error.Message);
+        (await connect.Should().ThrowExactlyAsync<Neo4jException>()
+            .WithMessage("The server at http://neo4j.test:7474/ does not look like Neo4j's HTTP API: its discovery document names no version. Check Neo4j:Url."))
+            .Which.Kind.Should().Be(Neo4jErrorKind.Protocol);
     }
 
     [Fact]
@@ -124,10 +128,11 @@ public sealed class Neo4jHttpCypherRunnerTests
     {
         var handler = Neo4j3().OnJson(HttpMethod.Post, "/db/data/transaction/commit", RoutedHandler.Fixture("Neo4j/3.x-error-type.json"));
 
-        var error = await Assert.ThrowsAsync<Neo4jException>(() => CreateSut(handler).RunAsync([new CypherStatement("RETURN 1")], CancellationToken.None));
+        var run = () => CreateSut(handler).RunAsync([new CypherStatement("RETURN 1")], CancellationToken.None);
 
-        Assert.False(error.IsTransient);
-        Assert.Equal("Neo4j refused the statement: Collections containing mixed types can not be stored in properties. (Neo.ClientError.Statement.TypeError).", error.Message);
+        (await run.Should().ThrowExactlyAsync<Neo4jException>()
+            .WithMessage("Neo4j refused the statement: Collections containing mixed types can not be stored in properties. (Neo.ClientError.Statement.TypeError)."))
+            .Which.IsTransient.Should().BeFalse();
     }
 
     [Fact]

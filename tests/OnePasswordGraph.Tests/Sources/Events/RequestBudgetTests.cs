@@ -1,23 +1,21 @@
+using Microsoft.Extensions.Time.Testing;
 using OnePasswordGraph.Sources.Events;
-using OnePasswordGraph.Testing;
 
 namespace OnePasswordGraph.Tests.Sources.Events;
 
 public sealed class RequestBudgetTests
 {
-    private readonly ManualTimeProvider _clock = new();
+    private static readonly TimeSpan Tick = TimeSpan.FromTicks(1);
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero));
 
     [Fact]
-    public async Task AcquireAsync_WithinBudget_DoesNotWait()
+    public void AcquireAsync_WithinBudget_DoesNotWait()
     {
         using var budget = new RequestBudget(perMinute: 3, perHour: 100, _clock);
 
-        for (var i = 0; i < 3; i++)
-        {
-            await budget.AcquireAsync(CancellationToken.None);
-        }
+        var acquired = Enumerable.Range(0, 3).Select(_ => budget.AcquireAsync(CancellationToken.None)).ToList();
 
-        Assert.Equal(0, _clock.PendingTimers);
+        Assert.All(acquired, slot => Assert.True(slot.IsCompletedSuccessfully));
     }
 
     [Fact]
@@ -31,8 +29,9 @@ public sealed class RequestBudgetTests
         var third = budget.AcquireAsync(CancellationToken.None);
 
         Assert.False(third.IsCompleted);
-        Assert.Equal(TimeSpan.FromSeconds(50), _clock.CreatedTimerDueTimes[^1]);
-        _clock.Advance(TimeSpan.FromSeconds(50));
+        _clock.Advance(TimeSpan.FromSeconds(50) - Tick);
+        Assert.False(third.IsCompleted);
+        _clock.Advance(Tick);
         await third;
     }
 
@@ -49,8 +48,9 @@ public sealed class RequestBudgetTests
         var fourth = budget.AcquireAsync(CancellationToken.None);
 
         Assert.False(fourth.IsCompleted);
-        Assert.Equal(TimeSpan.FromMinutes(45), _clock.CreatedTimerDueTimes[^1]);
-        _clock.Advance(TimeSpan.FromMinutes(45));
+        _clock.Advance(TimeSpan.FromMinutes(45) - Tick);
+        Assert.False(fourth.IsCompleted);
+        _clock.Advance(Tick);
         await fourth;
     }
 

@@ -1,7 +1,7 @@
+using Microsoft.Extensions.Time.Testing;
 using OnePasswordGraph.Graph.Jobs;
 using OnePasswordGraph.Sync;
 using OnePasswordGraph.Sync.Leases;
-using OnePasswordGraph.Testing;
 
 namespace OnePasswordGraph.Tests.Sync.Leases;
 
@@ -9,7 +9,7 @@ public sealed class LeasedSyncTests
 {
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(3);
     private static readonly AccountSettings Account = new("acme", Events: null, Connect: null, BackfillStartTime: null);
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly BlockingRunner _runner = new();
     private readonly ScriptedLease _lease = new();
 

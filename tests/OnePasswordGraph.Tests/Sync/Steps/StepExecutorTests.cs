@@ -1,7 +1,8 @@
+using FluentAssertions;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using OnePasswordGraph.Sync;
 using OnePasswordGraph.Sync.Steps;
-using OnePasswordGraph.Testing;
 
 namespace OnePasswordGraph.Tests.Sync.Steps;
 
@@ -81,10 +82,10 @@ public sealed class StepExecutorTests
             _ => [Step("a", ["b"]), Step("b", ["a"])],
         };
 
-        Assert.Equal(message, Assert.Throws<InvalidOperationException>(() => StepExecutor.Order(steps)).Message);
+        FluentActions.Invoking(() => StepExecutor.Order(steps)).Should().ThrowExactly<InvalidOperationException>().WithMessage(message);
     }
 
-    private StepExecutor CreateSut() => new(new ManualTimeProvider(), NullLogger<StepExecutor>.Instance);
+    private StepExecutor CreateSut() => new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero)), NullLogger<StepExecutor>.Instance);
 
     private SyncStep Step(string id, string[] dependsOn, bool fail = false) =>
         new(id, dependsOn, [], (_, _) =>

@@ -1,24 +1,38 @@
 using System.Globalization;
+using System.Text.Json;
+using OnePasswordGraph.Sources.Events.Internal.Protocol;
+using OnePasswordGraph.Sources.Internal;
+using Refit;
 
 namespace OnePasswordGraph.Sources.Events.Internal;
 
 /// <summary>
-/// Writes the messages of failed Events API calls: each names the likely cause and what to change. They are built
-/// from the base URL, the token's claims and introspection, never from the token itself.
+/// Classifies failed Events API calls and writes their messages: each names the likely cause and what to change. They
+/// are built from the base URL, the token's claims and introspection, never from the token itself.
 /// </summary>
-internal sealed class EventsApiErrors(Uri baseUrl, EventsTokenClaims? claims)
+internal sealed class EventsApiErrors(Uri baseUrl, TimeSpan timeout, EventsTokenClaims? claims, TimeProvider timeProvider) : IApiFailures
 {
     private EventsIntrospection? _introspection;
 
     private string Host => baseUrl.Host;
 
+    /// <summary>Keeps what introspection said, so that a later 401 or 403 can name the feature the token lacks.</summary>
     public EventsIntrospection Remember(EventsIntrospection introspection)
     {
         _introspection = introspection;
         return introspection;
     }
 
-    public EventsApiException FromStatus(int status, string? serverText, string path, EventStreamKind? stream, TimeSpan? retryAfter)
+    public Exception Rejected(ApiException response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var serverText = response.TryGetContentAs<ErrorBody>(out var body) ? body?.Text : null;
+        var path = RefitClientSettings.PathOf(response.Uri);
+        var stream = Enum.GetValues<EventStreamKind>().Where(s => path.EndsWith("/" + s.Feature(), StringComparison.Ordinal)).Cast<EventStreamKind?>().FirstOrDefault();
+        return FromStatus((int)response.StatusCode, serverText, path, stream, EventsApiErrorClassifier.RetryAfter(response.Headers, timeProvider.GetUtcNow()));
+    }
+
+    private EventsApiException FromStatus(int status, string? serverText, string path, EventStreamKind? stream, TimeSpan? retryAfter)
     {
         var said = serverText is null ? string.Empty : $": {serverText}";
         var message = status switch
@@ -33,11 +47,13 @@ internal sealed class EventsApiErrors(Uri baseUrl, EventsTokenClaims? claims)
         return new EventsApiException(message, status, EventsApiErrorClassifier.IsTransient(status), retryAfter);
     }
 
-    public EventsApiException Unreachable(string path, HttpRequestException inner) =>
-        new($"The Events API at {Host} could not be reached for {path}: {inner.Message}", null, isTransient: true, innerException: inner);
+    public Exception Unreachable(string path, Exception inner) =>
+        new EventsApiException($"The Events API at {Host} could not be reached for {path}: {inner.Message}", null, isTransient: true, innerException: inner);
 
-    public EventsApiException TimedOut(string path, TimeSpan timeout, Exception inner) =>
-        new(string.Create(CultureInfo.InvariantCulture, $"The Events API at {Host} did not answer {path} within {timeout.TotalSeconds:0} s."), null, isTransient: true, innerException: inner);
+    public Exception TimedOut(string path, Exception inner) =>
+        new EventsApiException(string.Create(CultureInfo.InvariantCulture, $"The Events API at {Host} did not answer {path} within {timeout.TotalSeconds:0} s."), null, isTransient: true, innerException: inner);
+
+    public Exception Malformed(string path, JsonException inner) => Malformed(path, inner.Message, inner);
 
     public EventsApiException Malformed(string path, string what, Exception? inner = null) =>
         new($"The Events API at {Host} answered {path} with a body that is not an Events API response: {what}.", null, isTransient: false, innerException: inner);

@@ -1,6 +1,8 @@
 using System.Net;
+using System.Text;
+using FluentAssertions;
 using OnePasswordGraph.Sources.Events;
-using OnePasswordGraph.Sources.Events.Internal;
+using OnePasswordGraph.Testing;
 using OnePasswordGraph.Tests.Support;
 
 namespace OnePasswordGraph.Tests.Sources.Events.Internal;
@@ -11,13 +13,13 @@ public sealed class EventsApiClientTests
     private const string EmptyPage = """{"cursor":"next","has_more":false,"items":null}""";
 
     [Fact]
-    public async Task GetItemUsagesAsync_ResetThenCursor_SendsExactlyTheDocumentedBodies()
+    public async Task ItemUsages_ResetThenCursor_SendsExactlyTheDocumentedBodies()
     {
         var handler = new RoutedHandler().OnJson(HttpMethod.Post, "/api/v2/itemusages", EmptyPage);
         var client = CreateSut(handler);
 
-        var first = await client.GetItemUsagesAsync(new EventPageRequest.Reset(new DateTimeOffset(2026, 8, 1, 0, 0, 0, TimeSpan.FromHours(2)), 1000), CancellationToken.None);
-        await client.GetItemUsagesAsync(new EventPageRequest.Continue(first.Cursor), CancellationToken.None);
+        var first = await client.ItemUsages.FetchAsync(new EventPageRequest.Reset(new DateTimeOffset(2026, 8, 1, 0, 0, 0, TimeSpan.FromHours(2)), 1000), CancellationToken.None);
+        await client.ItemUsages.FetchAsync(new EventPageRequest.Continue(first.Cursor), CancellationToken.None);
 
         Assert.Equal(["""{"limit":1000,"start_time":"2026-07-31T22:00:00Z"}""", """{"cursor":"next"}"""], handler.Received.Select(r => r.Body));
         Assert.Empty(first.Items);
@@ -25,6 +27,30 @@ public sealed class EventsApiClientTests
         Assert.Equal(("Bearer", Token), (request.Headers.Authorization!.Scheme, request.Headers.Authorization.Parameter));
         Assert.StartsWith("OnePasswordGraph/", request.Headers.UserAgent.ToString(), StringComparison.Ordinal);
         Assert.Equal("application/json", request.Content!.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task ItemUsages_AnyRequest_SendsItsBodyWithAContentLengthNotChunked()
+    {
+        var handler = new RoutedHandler().OnJson(HttpMethod.Post, "/api/v2/itemusages", EmptyPage);
+
+        await CreateSut(handler).ItemUsages.FetchAsync(new EventPageRequest.Continue("c"), CancellationToken.None);
+
+        var (request, body) = handler.Received.Single();
+        request.Content!.Headers.ContentLength.Should().Be(Encoding.UTF8.GetByteCount(body!));
+        request.Headers.TransferEncodingChunked.Should().NotBe(true);
+    }
+
+    [Fact]
+    public async Task ItemUsages_StoredCursorRefused_IsCursorRejectedNamingTheCauses()
+    {
+        var handler = new RoutedHandler().OnJson(HttpMethod.Post, "/api/v2/itemusages", """{"Error":{"Message":"Bad Request"}}""", HttpStatusCode.BadRequest);
+
+        var fetch = () => CreateSut(handler).ItemUsages.FetchAsync(new EventPageRequest.Continue("expired"), CancellationToken.None);
+
+        (await fetch.Should().ThrowExactlyAsync<CursorRejectedException>()
+            .WithMessage("The Events API at events.test refused the request to /api/v2/itemusages (HTTP 400: Bad Request). A stored cursor may be invalid*"))
+            .WithInnerException<EventsApiException>().Which.StatusCode.Should().Be(400);
     }
 
     [Fact]
@@ -40,47 +66,51 @@ public sealed class EventsApiClientTests
     }
 
     [Fact]
-    public async Task GetAuditEventsAsync_Timeout_IsTransient()
+    public async Task AuditEvents_Timeout_IsTransient()
     {
         var handler = new RoutedHandler().On(HttpMethod.Post, "/api/v2/auditevents", _ => throw new TaskCanceledException("timeout", new TimeoutException()));
 
-        var error = await Assert.ThrowsAsync<EventsApiException>(() => CreateSut(handler).GetAuditEventsAsync(new EventPageRequest.Continue("c"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<EventsApiException>(() => CreateSut(handler).AuditEvents.FetchAsync(new EventPageRequest.Continue("c"), CancellationToken.None));
 
         Assert.True(error.IsTransient);
         Assert.Null(error.StatusCode);
     }
 
     [Fact]
-    public async Task GetAuditEventsAsync_CallerCancels_PropagatesCancellation()
+    public async Task AuditEvents_CallerCancels_PropagatesCancellation()
     {
         using var cancellation = new CancellationTokenSource();
         var handler = new RoutedHandler().On(HttpMethod.Post, "/api/v2/auditevents", _ => { cancellation.Cancel(); throw new TaskCanceledException(); });
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => CreateSut(handler).GetAuditEventsAsync(new EventPageRequest.Continue("c"), cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => CreateSut(handler).AuditEvents.FetchAsync(new EventPageRequest.Continue("c"), cancellation.Token));
     }
 
     [Fact]
-    public async Task GetSignInAttemptsAsync_GatewayHtmlError_IsTransientWithStatus()
+    public async Task SignInAttempts_GatewayHtmlError_IsTransientWithStatus()
     {
         var handler = new RoutedHandler().On(HttpMethod.Post, "/api/v2/signinattempts", _ => new HttpResponseMessage(HttpStatusCode.BadGateway) { Content = new StringContent("<html>bad gateway</html>") });
 
-        var error = await Assert.ThrowsAsync<EventsApiException>(() => CreateSut(handler).GetSignInAttemptsAsync(new EventPageRequest.Continue("c"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<EventsApiException>(() => CreateSut(handler).SignInAttempts.FetchAsync(new EventPageRequest.Continue("c"), CancellationToken.None));
 
         Assert.Equal((502, true), (error.StatusCode, error.IsTransient));
         Assert.Equal("The Events API at events.test answered HTTP 502 to /api/v2/signinattempts.", error.Message);
     }
 
     [Fact]
-    public async Task GetItemUsagesAsync_BodyWithoutCursor_IsRefusedAsNotTheEventsApi()
+    public async Task ItemUsages_BodyWithoutCursor_IsRefusedAsNotTheEventsApi()
     {
         var handler = new RoutedHandler().OnJson(HttpMethod.Post, "/api/v2/itemusages", """{"has_more":false,"items":[]}""");
 
-        var error = await Assert.ThrowsAsync<EventsApiException>(() => CreateSut(handler).GetItemUsagesAsync(new EventPageRequest.Continue("c"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<EventsApiException>(() => CreateSut(handler).ItemUsages.FetchAsync(new EventPageRequest.Continue("c"), CancellationToken.None));
 
         Assert.False(error.IsTransient);
         Assert.Contains("the response has no cursor", error.Message, StringComparison.Ordinal);
     }
 
-    private static EventsApiClient CreateSut(RoutedHandler handler) =>
-        new(new HttpClient(handler) { BaseAddress = new Uri("https://events.test") }, Token, "v2", new RequestBudget(600, 30000, TimeProvider.System), TimeProvider.System);
+    private static IEventsApiClient CreateSut(RoutedHandler handler) =>
+        EventsApi.CreateClient(
+            TestHttpClients.Create(primaryHandler: () => handler),
+            new EventsSettings(new Uri("https://events.test"), Token, "v2", 1000, TimeSpan.FromSeconds(30), 600, 30000),
+            new RequestBudget(600, 30000, TimeProvider.System),
+            TimeProvider.System);
 }

@@ -4,12 +4,12 @@ using OnePasswordGraph.Sources.Connect.Records;
 namespace OnePasswordGraph.Sources.Connect.Internal.Protocol;
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, PropertyNameCaseInsensitive = true)]
-[JsonSerializable(typeof(List<ConnectVault>))]
-[JsonSerializable(typeof(List<ConnectItem>))]
+[JsonSerializable(typeof(IReadOnlyList<ConnectVault>))]
+[JsonSerializable(typeof(IReadOnlyList<ConnectItem>))]
 [JsonSerializable(typeof(ConnectItemDetails))]
 [JsonSerializable(typeof(ConnectVault))]
 [JsonSerializable(typeof(ConnectItem))]
-[JsonSerializable(typeof(List<ConnectFileMetadata>))]
+[JsonSerializable(typeof(IReadOnlyList<ConnectFileMetadata>))]
 [JsonSerializable(typeof(ConnectHealth))]
 [JsonSerializable(typeof(ConnectError))]
 internal sealed partial class ConnectJsonContext : JsonSerializerContext;

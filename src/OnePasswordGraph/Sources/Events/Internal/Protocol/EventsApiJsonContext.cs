@@ -12,7 +12,6 @@ namespace OnePasswordGraph.Sources.Events.Internal.Protocol;
 [JsonSerializable(typeof(EventEnvelope<AuditEvent>))]
 [JsonSerializable(typeof(IntrospectionV2))]
 [JsonSerializable(typeof(IntrospectionV1))]
-[JsonSerializable(typeof(ResetCursorRequest))]
-[JsonSerializable(typeof(CursorRequest))]
+[JsonSerializable(typeof(PageRequestBody))]
 [JsonSerializable(typeof(ErrorBody))]
 internal sealed partial class EventsApiJsonContext : JsonSerializerContext;
