@@ -16,5 +16,10 @@ internal static class SummaryPrinter
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"  {step.StepId,-16} {step.Status,-32} {step.Duration.TotalSeconds,7:0.0} s  {counts}{(step.Error is null ? string.Empty : "  " + step.Error)}")).ConfigureAwait(false);
         }
+
+        if (summary.Alerts is { } alerts)
+        {
+            await output.WriteLineAsync("  " + RunSummaryText.Describe(alerts)).ConfigureAwait(false);
+        }
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OnePasswordGraph.Cli.Alerts;
 using OnePasswordGraph.Cli.Demo;
 using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Graph;
@@ -107,7 +108,18 @@ internal static class DemoCommand
             }
         }
 
-        return await RunQueriesAsync(services, account.Name, output, error, cancellationToken).ConfigureAwait(false);
+        var findings = summary.Alerts?.NewFindings ?? [];
+        await output.WriteLineAsync().ConfigureAwait(false);
+        await output.WriteLineAsync("What the alert rules found (`onepassword-graph alerts run` runs them again; `status` lists them):").ConfigureAwait(false);
+        await output.WriteAsync(FindingText.Table(findings)).ConfigureAwait(false);
+        var exitCode = await RunQueriesAsync(services, account.Name, output, error, cancellationToken).ConfigureAwait(false);
+        var missed = PlantedAnomalies.Missed(simulated.Activity.Anomalies, findings);
+        foreach (var anomaly in missed)
+        {
+            await error.WriteLineAsync($"The alert rules did not find the planted '{anomaly.RuleId}': {anomaly.Description}").ConfigureAwait(false);
+        }
+
+        return missed.Count > 0 ? ExitCodes.StepFailed : exitCode;
     }
 
     private static async Task<int> RunQueriesAsync(IServiceProvider services, string account, TextWriter output, TextWriter error, CancellationToken cancellationToken)

@@ -31,6 +31,17 @@ internal static class DemoConfiguration
         values[Account + "Connect:BaseUrl"] = simulated.Connect.BaseUrl.ToString();
         values[Account + "Connect:Token"] = simulated.ConnectToken;
         values[Account + "BackfillStartTime"] = backfillStart.ToString("O", CultureInfo.InvariantCulture);
+
+        // The watch-lists and switches that parameter-gated rules need to see what the scenario planted for them.
+        values["Alerts:Enabled"] = "true";
+        foreach (var (ruleId, parameters) in simulated.Activity.RuleParameters)
+        {
+            foreach (var (name, value) in parameters)
+            {
+                values[$"Alerts:Rules:{ruleId}:Parameters:{name}"] = value;
+            }
+        }
+
         return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
     }
 }
