@@ -170,5 +170,40 @@ public sealed class ConfigurationResolverTests
         Assert.Null(resolved.OtlpEndpoint);
     }
 
+    [Fact]
+    public void Resolve_AlertKeys_BecomeRuleOverrides()
+    {
+        var resolved = ConfigurationResolver.Resolve(Config(new()
+        {
+            ["OnePassword:Events:BaseUrl"] = "https://events.1password.com",
+            ["OnePassword:Events:Token"] = "token",
+            ["Neo4j:Url"] = "http://127.0.0.1:7474",
+            ["Neo4j:Password"] = "pw",
+            ["Alerts:RulesPath"] = "/etc/opg/rules",
+            ["Alerts:Rules:reveal-burst:Enabled"] = "false",
+            ["Alerts:Rules:reveal-burst:Parameters:minBurst"] = "40",
+        }));
+
+        Assert.True(resolved.Alerts.Enabled);
+        Assert.Equal("/etc/opg/rules", resolved.Alerts.RulesPath);
+        var reveal = resolved.Alerts.Overrides["reveal-burst"];
+        Assert.False(reveal.Enabled);
+        Assert.Equal("40", reveal.Parameters["minBurst"]);
+        Assert.False(resolved.Alerts.LoadRules().Find("reveal-burst")!.Enabled);
+        Assert.Equal(40L, resolved.Alerts.LoadRules().Find("reveal-burst")!.ParameterValues["minBurst"]);
+    }
+
+    [Fact]
+    public void Resolve_GraphOnlyWithoutAnyOnePasswordSetting_NeedsNoTokenAndNamesTheDefaultAccount()
+    {
+        var neo4jOnly = Config(new() { ["Neo4j:Url"] = "http://127.0.0.1:7474", ["Neo4j:Password"] = "pw", ["OnePassword:Events:TokenFile"] = "/no/such/file" });
+
+        var resolved = ConfigurationResolver.Resolve(neo4jOnly, ConfigurationScope.GraphOnly);
+
+        Assert.Equal(ConfigurationResolver.DefaultAccountName, Assert.Single(resolved.Accounts).Name);
+        Assert.Null(resolved.Accounts[0].Events);
+        Assert.Throws<ConfigurationException>(() => ConfigurationResolver.Resolve(neo4jOnly));
+    }
+
     private static IConfiguration Config(Dictionary<string, string?> values) => new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 }
