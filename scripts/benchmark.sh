@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Backfills a 200,000-event simulator scenario (or the count given) into a fresh local Neo4j and prints events per
-# second, Events API requests and the sync process's peak memory. Not part of the tests.
+# second, Events API requests and the sync process's peak memory, then how long the whole alert pack takes over the graph.
+# Not part of the tests.
 set -euo pipefail
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo_root"

@@ -8,7 +8,8 @@ namespace OnePasswordGraph.Benchmarks;
 /// <summary>
 /// Backfills a seeded simulator scenario into the Neo4j named by NEO4J_URL/NEO4J_USER/NEO4J_PASSWORD with the real
 /// <c>onepassword-graph sync</c> process, and prints events per second, requests made and the sync process's peak
-/// memory. Usage: OnePasswordGraph.Benchmarks [events=200000] [seed=1].
+/// memory; then times the whole alert pack over the graph (<c>alerts run</c>). Usage: OnePasswordGraph.Benchmarks
+/// [events=200000] [seed=1].
 /// </summary>
 internal static class Program
 {
@@ -37,6 +38,9 @@ internal static class Program
         start.Environment["Neo4j__Password"] = Environment.GetEnvironmentVariable("NEO4J_PASSWORD") ?? string.Empty;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
 
+        // The sync's rate is measured without the rules; the pack is timed on its own below.
+        start.Environment["Alerts__Enabled"] = "false";
+
         var clock = Stopwatch.StartNew();
         using var sync = Process.Start(start)!;
         var output = sync.StandardOutput.ReadToEndAsync();
@@ -58,7 +62,32 @@ internal static class Program
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"events per second: {activity.Events.Count / elapsed.TotalSeconds:0}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Events API requests: {simulator.Requests.Count}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sync process peak memory (VmHWM): {peakKb / 1024.0:0.0} MiB"));
-        return sync.ExitCode;
+        return sync.ExitCode != 0 ? sync.ExitCode : await TimeAlertPackAsync(start);
+    }
+
+    private static async Task<int> TimeAlertPackAsync(ProcessStartInfo sync)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(sync.ArgumentList[0]);
+        foreach (var argument in new[] { "alerts", "run", "--since", "120d", "--format", "json" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var key in new[] { "Neo4j__Url", "Neo4j__User", "Neo4j__Password", "Logging__LogLevel__Default" })
+        {
+            start.Environment[key] = sync.Environment[key];
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var alerts = Process.Start(start)!;
+        var output = alerts.StandardOutput.ReadToEndAsync();
+        var errors = alerts.StandardError.ReadToEndAsync();
+        await alerts.WaitForExitAsync();
+        var findings = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+        Console.Error.WriteLine(await errors);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"alert pack over the graph: {clock.Elapsed.TotalSeconds:0.0} s (process included), {findings} findings, exit code {alerts.ExitCode}"));
+        return alerts.ExitCode;
     }
 
     private static long PeakResidentKb(int pid)
