@@ -24,10 +24,11 @@ public sealed class RunCommandTests(Neo4jServerFixture neo4j) : IAsyncLifetime
         using (var worker = CliProcess.Start(environment, "run"))
         {
             var output = worker.StandardOutput.ReadToEndAsync();
+            var logs = worker.StandardError.ReadToEndAsync();
             await ScenarioGraph.WaitForAsync(neo4j, worker, "MATCH (s:one_password_sync_state {_key: 'default:itemusages'}) RETURN count(s) AS c");
             await TerminateAsync(worker);
-            Assert.True(worker.ExitCode == 0, await output + await worker.StandardError.ReadToEndAsync());
-            Assert.Contains("Worker stopped", await output, StringComparison.Ordinal);
+            Assert.True(worker.ExitCode == 0, await output + await logs);
+            Assert.Contains("Worker stopped", await logs, StringComparison.Ordinal);
         }
 
         var partial = 0L;
@@ -66,9 +67,10 @@ public sealed class RunCommandTests(Neo4jServerFixture neo4j) : IAsyncLifetime
         using (var successor = CliProcess.Start(environment, "run"))
         {
             var output = successor.StandardOutput.ReadToEndAsync();
+            var logs = successor.StandardError.ReadToEndAsync();
             await ScenarioGraph.WaitForAsync(neo4j, successor, "MATCH (s:one_password_sync_state {_key: 'default:run'}) WHERE s.lastRunOutcome = 'succeeded' RETURN count(s) AS c");
             await TerminateAsync(successor);
-            Assert.True(successor.ExitCode == 0, await output);
+            Assert.True(successor.ExitCode == 0, await output + await logs);
         }
 
         await ScenarioGraph.AssertEventsExactlyAsync(neo4j, activity);
