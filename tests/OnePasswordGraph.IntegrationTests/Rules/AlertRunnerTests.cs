@@ -53,7 +53,7 @@ public sealed class AlertRunnerTests(Neo4jServerFixture neo4j) : IAsyncLifetime,
         var failed = Assert.Single(summary.FailedRules);
         Assert.Equal("aaa-broken", failed.RuleId);
         Assert.Contains("Neo.ClientError.Statement", failed.Error, StringComparison.Ordinal);
-        Assert.Equal(1, summary.Rules.Single(r => r.RuleId == "item-export").NewFindings);
+        Assert.Equal(1, summary.Rules.Single(r => r.RuleId == "test-export").NewFindings);
         Assert.Single(summary.NewFindings);
         Assert.Contains(_logs.Lines, l => l.StartsWith("Warning OnePasswordGraph.Rules.AlertRunner[8003] Alert rule aaa-broken failed in account acme", StringComparison.Ordinal));
         Assert.Equal(0, await neo4j.CountAsync("MATCH (s:one_password_sync_state {_key: 'acme:rule:aaa-broken'}) RETURN count(s) AS c"));
@@ -75,7 +75,7 @@ public sealed class AlertRunnerTests(Neo4jServerFixture neo4j) : IAsyncLifetime,
         Assert.Equal(Now.AddHours(-1), first.Rules.Single().Since);
         Assert.Equal(Now.AddHours(-1), second.Rules.Single().Since);
         Assert.Equal(Now.AddHours(2), third.Rules.Single().Since);
-        Assert.Equal(Now.AddHours(4).ToUnixTimeMilliseconds(), await neo4j.CountAsync("MATCH (s:one_password_sync_state {_key: 'acme:rule:item-export'}) RETURN s.lastEvaluatedOn AS c"));
+        Assert.Equal(Now.AddHours(4).ToUnixTimeMilliseconds(), await neo4j.CountAsync("MATCH (s:one_password_sync_state {_key: 'acme:rule:test-export'}) RETURN s.lastEvaluatedOn AS c"));
     }
 
     [Fact]
@@ -101,11 +101,11 @@ public sealed class AlertRunnerTests(Neo4jServerFixture neo4j) : IAsyncLifetime,
     {
         await ExportAsync(Now.AddMinutes(-10));
         var disabled = TestRules.Custom("zzz-other", TestRules.Broken().Query) with { Enabled = false };
-        var rules = new RuleSet([RuleTestGraph.LoadRule("item-export") with { Enabled = false }, disabled], []);
+        var rules = new RuleSet([TestRules.Export() with { Enabled = false }, disabled], []);
 
-        var summary = await CreateRunner().RunAsync("acme", rules, new AlertRunOptions(RuleId: "item-export"), CancellationToken.None);
+        var summary = await CreateRunner().RunAsync("acme", rules, new AlertRunOptions(RuleId: "test-export"), CancellationToken.None);
 
-        Assert.Equal(["item-export"], summary.Rules.Select(r => r.RuleId));
+        Assert.Equal(["test-export"], summary.Rules.Select(r => r.RuleId));
         Assert.Single(summary.NewFindings);
     }
 
@@ -113,16 +113,16 @@ public sealed class AlertRunnerTests(Neo4jServerFixture neo4j) : IAsyncLifetime,
     public async Task RunAsync_NewFindings_LogByUrgencyAndCountBySeverity()
     {
         await ExportAsync(Now.AddMinutes(-10));
-        var high = TestRules.Custom("high-export", RuleTestGraph.LoadRule("item-export").Query, AlertSeverity.High);
+        var high = TestRules.Export("high-export", AlertSeverity.High);
         var measurements = new List<(long Value, Dictionary<string, object?> Tags)>();
         using var listener = Listen(measurements);
 
         await CreateRunner().RunAsync("acme", PackWith(high), AlertRunOptions.Default, CancellationToken.None);
 
         Assert.Contains(_logs.Lines, l => l.StartsWith("Warning OnePasswordGraph.Rules.AlertRunner[8001] New high finding of rule high-export in account acme: alice@example.com exported s1", StringComparison.Ordinal));
-        Assert.Contains(_logs.Lines, l => l.StartsWith("Information OnePasswordGraph.Rules.AlertRunner[8002] New medium finding of rule item-export", StringComparison.Ordinal));
+        Assert.Contains(_logs.Lines, l => l.StartsWith("Information OnePasswordGraph.Rules.AlertRunner[8002] New medium finding of rule test-export", StringComparison.Ordinal));
         Assert.Equal(
-            [("high-export", "high"), ("item-export", "medium")],
+            [("high-export", "high"), ("test-export", "medium")],
             measurements.Select(m => ((string)m.Tags["rule"]!, (string)m.Tags["severity"]!)).Order());
         Assert.All(measurements, m => Assert.Equal(1, m.Value));
     }
@@ -142,7 +142,7 @@ public sealed class AlertRunnerTests(Neo4jServerFixture neo4j) : IAsyncLifetime,
         return new AlertRunner(neo4j.Runner, new AlertMetrics(_meters), _clock, loggers.CreateLogger<AlertRunner>());
     }
 
-    private static RuleSet PackWith(params AlertRule[] extra) => new([RuleTestGraph.LoadRule("item-export"), .. extra], []);
+    private static RuleSet PackWith(params AlertRule[] extra) => new([TestRules.Export(), .. extra], []);
 
     private async Task<string> ExportAsync(DateTimeOffset at)
     {
@@ -153,7 +153,7 @@ public sealed class AlertRunnerTests(Neo4jServerFixture neo4j) : IAsyncLifetime,
     }
 
     private Task<long> WatermarkAsync() =>
-        neo4j.CountAsync("MATCH (s:one_password_sync_state {_key: 'acme:rule:item-export'}) RETURN s.lastEvaluatedOn AS c");
+        neo4j.CountAsync("MATCH (s:one_password_sync_state {_key: 'acme:rule:test-export'}) RETURN s.lastEvaluatedOn AS c");
 
     private MeterListener Listen(List<(long Value, Dictionary<string, object?> Tags)> measurements)
     {

@@ -26,7 +26,7 @@ public sealed class FindingStoreTests(Neo4jServerFixture neo4j) : IAsyncLifetime
             "MATCH (a:one_password_alert:Finding) RETURN a._key AS key, a.ruleId AS ruleId, a.severity AS severity, a.status AS status, a.createdOn AS createdOn, "
             + "a.lastSeenOn AS lastSeenOn, a.occurredOn AS occurredOn, a.account AS account, a.tags AS tags, a.evidenceCount AS evidenceCount, a.name AS name")).Records().Single();
         Assert.Equal(finding.Fingerprint, alert["key"]);
-        Assert.Equal(("item-export", "medium", "open", "acme", "Item exported"), (alert["ruleId"], alert["severity"], alert["status"], alert["account"], alert["name"]));
+        Assert.Equal(("test-export", "medium", "open", "acme", "test-export rule"), (alert["ruleId"], alert["severity"], alert["status"], alert["account"], alert["name"]));
         Assert.Equal((Now.ToUnixTimeMilliseconds(), Now.ToUnixTimeMilliseconds(), finding.OccurredOn.ToUnixTimeMilliseconds(), 1L), (alert["createdOn"], alert["lastSeenOn"], alert["occurredOn"], alert["evidenceCount"]));
         Assert.Equal(rule.Tags, ((IEnumerable<object?>)alert["tags"]!).Cast<string>());
         var flagged = await neo4j.QueryAsync("MATCH (:one_password_alert)-[r:FLAGS]->(n) RETURN n._key AS key, r._type AS type ORDER BY key");
@@ -88,7 +88,8 @@ public sealed class FindingStoreTests(Neo4jServerFixture neo4j) : IAsyncLifetime
         graph.Vault("v1").Secret("s1", "v1", "Prod DB");
         graph.Usage("alice", "s1", "v1", "export", Now.AddMinutes(-10));
         await graph.WriteAsync();
-        var finding = Assert.Single(await graph.EvaluateAsync("item-export", Now.AddHours(-1), Now));
-        return (RuleTestGraph.LoadRule("item-export"), finding);
+        var rule = TestRules.Export();
+        var finding = Assert.Single(await graph.EvaluateAsync(rule, Now.AddHours(-1), Now));
+        return (rule, finding);
     }
 }

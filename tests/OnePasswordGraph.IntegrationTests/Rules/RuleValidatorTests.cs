@@ -12,7 +12,7 @@ public sealed class RuleValidatorTests(Neo4jServerFixture neo4j)
     {
         var broken = TestRules.Broken();
 
-        var problems = await new RuleValidator(neo4j.Runner).ValidateAsync([broken, RuleTestGraph.LoadRule("item-export")], CancellationToken.None);
+        var problems = await new RuleValidator(neo4j.Runner).ValidateAsync([broken, TestRules.Export()], CancellationToken.None);
 
         var problem = Assert.Single(problems);
         Assert.Equal("test:broken-rule", problem.Source);

@@ -3,10 +3,13 @@ using OnePasswordGraph.Graph.Neo4j;
 
 namespace OnePasswordGraph.Tests.Support;
 
-/// <summary>An <see cref="ICypherRunner"/> that records statements and answers each with the next scripted result.</summary>
-internal sealed class ScriptedCypherRunner(params CypherResult[] results) : ICypherRunner
+/// <summary>
+/// An <see cref="ICypherRunner"/> that records statements and answers each call with the next scripted answer: a
+/// <see cref="CypherResult"/> per statement, or an <see cref="Exception"/> to throw.
+/// </summary>
+internal sealed class ScriptedCypherRunner(params object[] answers) : ICypherRunner
 {
-    private readonly Queue<CypherResult> _results = new(results);
+    private readonly Queue<object> _answers = new(answers);
 
     public List<CypherStatement> Statements { get; } = [];
 
@@ -16,6 +19,19 @@ internal sealed class ScriptedCypherRunner(params CypherResult[] results) : ICyp
     public Task<IReadOnlyList<CypherResult>> RunAsync(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
     {
         Statements.AddRange(statements);
-        return Task.FromResult<IReadOnlyList<CypherResult>>([.. statements.Select(_ => _results.Dequeue())]);
+        var results = new List<CypherResult>();
+        foreach (var _ in statements)
+        {
+            switch (_answers.Dequeue())
+            {
+                case Exception error:
+                    return Task.FromException<IReadOnlyList<CypherResult>>(error);
+                case CypherResult result:
+                    results.Add(result);
+                    break;
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<CypherResult>>(results);
     }
 }

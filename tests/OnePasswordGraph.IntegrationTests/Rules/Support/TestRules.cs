@@ -9,6 +9,18 @@ internal static class TestRules
     public static AlertRule Custom(string id, string query, AlertSeverity severity = AlertSeverity.High, TimeSpan? lookback = null) =>
         new(id, id + " rule", "A test rule.", severity, ["T0000"], lookback ?? TimeSpan.FromHours(1), [], query, $"test:{id}", true, new Dictionary<string, object?>());
 
+    /// <summary>
+    /// Any export in the window, one finding per export event: the engine tests' own rule, so that tuning the built-in
+    /// pack never changes what they test.
+    /// </summary>
+    public static AlertRule Export(string id = "test-export", AlertSeverity severity = AlertSeverity.Medium) => Custom(
+        id,
+        "MATCH (u:one_password_user)-[:PERFORMED]->(e:one_password_item_usage_event)-[:ACCESSED]->(s:one_password_secret)\n"
+        + "WHERE e.account = $account AND e.action = 'export' AND e.timestamp >= $since AND e.timestamp <= $now\n"
+        + "RETURN [u._key, s._key] AS flagged, [e._key] AS evidence, coalesce(u.email, u._key) + ' exported ' + coalesce(s.name, s._key) AS summary,\n"
+        + "       e.timestamp AS occurredOn, e._key AS dedupKey",
+        severity);
+
     /// <summary>A rule whose query Neo4j rejects (the variable is not in scope after the aggregation).</summary>
     public static AlertRule Broken(string id = "broken-rule") => Custom(
         id,
