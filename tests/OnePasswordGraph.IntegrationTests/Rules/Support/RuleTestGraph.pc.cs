@@ -1,7 +1,6 @@
 using OnePasswordGraph.Graph;
 using OnePasswordGraph.Graph.Jobs;
 using OnePasswordGraph.Graph.Schema;
-using OnePasswordGraph.IntegrationTests.Support;
 using OnePasswordGraph.Testing;
 
 namespace OnePasswordGraph.IntegrationTests.Rules.Support;
@@ -16,7 +15,7 @@ internal sealed partial class RuleTestGraph
     /// </summary>
     public async Task RemoveFromInventoryAsync(string item, DateTimeOffset at)
     {
-        var cleaner = new StaleInventoryCleaner(neo4j.Runner, Neo4jServerFixture.CreateRetry(), new ManualTimeProvider(at));
+        var cleaner = new StaleInventoryCleaner(neo4j.Runner, new ManualTimeProvider(at));
         var removed = await cleaner.DeactivateStaleNodesAsync(
             OnePasswordNodeTypes.Secret, account, "rule-test-later-run", "itemUUID", [item], CancellationToken.None);
         Assert.Equal(1, removed);
