@@ -1,7 +1,7 @@
+using Microsoft.Extensions.Time.Testing;
 using OnePasswordGraph.Graph;
 using OnePasswordGraph.Graph.Jobs;
 using OnePasswordGraph.Graph.Schema;
-using OnePasswordGraph.Testing;
 
 namespace OnePasswordGraph.IntegrationTests.Rules.Support;
 
@@ -15,7 +15,7 @@ internal sealed partial class RuleTestGraph
     /// </summary>
     public async Task RemoveFromInventoryAsync(string item, DateTimeOffset at)
     {
-        var cleaner = new StaleInventoryCleaner(neo4j.Runner, new ManualTimeProvider(at));
+        var cleaner = new StaleInventoryCleaner(neo4j.Runner, new FakeTimeProvider(at));
         var removed = await cleaner.DeactivateStaleNodesAsync(
             OnePasswordNodeTypes.Secret, account, "rule-test-later-run", "itemUUID", [item], CancellationToken.None);
         Assert.Equal(1, removed);
@@ -28,7 +28,7 @@ internal sealed partial class RuleTestGraph
     /// </summary>
     public async Task WriteAccountSeenAsync(DateTimeOffset at)
     {
-        var writer = neo4j.CreateWriter(new ManualTimeProvider(at));
+        var writer = neo4j.CreateWriter(new FakeTimeProvider(at));
         var accountNode = new GraphEntity(OnePasswordNodeTypes.Account, account, new Dictionary<string, object?> { ["name"] = account });
         await writer.WriteAsync(new GraphChanges([accountNode], []), new GraphWriteContext(account), CancellationToken.None);
     }
