@@ -36,6 +36,20 @@ public sealed class DormantUserReturnsRuleTests(Neo4jServerFixture neo4j) : IAsy
     }
 
     [Fact]
+    public async Task Evaluate_WindowLongerThanTheDormancy_FindsTheReturnAfterEarlierActivityInTheWindow()
+    {
+        // An evaluation after a long outage: the window holds the old activity, the gap and the return.
+        var graph = new RuleTestGraph(neo4j);
+        OldHistory(graph, "dave", 3);
+        var signIn = graph.SignIn("dave", "success", "credentials_ok", Now.AddMinutes(-30));
+        await graph.WriteAsync();
+
+        var finding = Assert.Single(await graph.EvaluateAsync(RuleId, Now.AddDays(-60), Now));
+        Assert.Equal([signIn], finding.Evidence);
+        Assert.Equal(Now.AddMinutes(-30), finding.OccurredOn);
+    }
+
+    [Fact]
     public async Task Evaluate_UserActiveTenDaysAgo_FindsNothing()
     {
         var graph = new RuleTestGraph(neo4j);
