@@ -49,30 +49,10 @@ public static class RunSummaryText
     /// The failed steps of a summary stored by <see cref="Json"/>, as <c>step: error</c>; empty when none failed or when
     /// the text is not such a summary (a node written by another version, say).
     /// </summary>
-    public static IReadOnlyList<string> FailuresInJson(string? json)
-    {
-        if (string.IsNullOrEmpty(json))
-        {
-            return [];
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("steps", out var steps) || steps.ValueKind != JsonValueKind.Array)
-            {
-                return [];
-            }
-
-            return [.. steps.EnumerateArray()
-                .Where(step => step.TryGetProperty("status", out var status) && status.GetString() is not (nameof(StepStatus.Success) or nameof(StepStatus.Skipped)))
-                .Select(step => $"{Text(step, "id")}: {(step.TryGetProperty("error", out _) ? Text(step, "error") : Text(step, "status"))}")];
-        }
-        catch (JsonException)
-        {
-            return [];
-        }
-    }
+    public static IReadOnlyList<string> FailuresInJson(string? json) =>
+        ReadSection(json, "steps", JsonValueKind.Array, steps => [.. steps.EnumerateArray()
+            .Where(step => step.TryGetProperty("status", out var status) && status.GetString() is not (nameof(StepStatus.Success) or nameof(StepStatus.Skipped)))
+            .Select(step => $"{Text(step, "id")}: {(step.TryGetProperty("error", out _) ? Text(step, "error") : Text(step, "status"))}")]);
 
     public static string Json(SyncRunSummary summary)
     {
@@ -122,21 +102,9 @@ public static class RunSummaryText
     /// The alert lines of a summary stored by <see cref="Json"/>: the new findings (severity, rule, summary) and the
     /// failed rules; empty when the rules did not run or the text is not such a summary.
     /// </summary>
-    public static IReadOnlyList<string> AlertsInJson(string? json)
-    {
-        if (string.IsNullOrEmpty(json))
+    public static IReadOnlyList<string> AlertsInJson(string? json) =>
+        ReadSection(json, "alerts", JsonValueKind.Object, alerts =>
         {
-            return [];
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("alerts", out var alerts) || alerts.ValueKind != JsonValueKind.Object)
-            {
-                return [];
-            }
-
             var lines = new List<string> { $"{Number(alerts, "rules")} rules ran, {Number(alerts, "newFindings")} new findings" };
             if (alerts.TryGetProperty("new", out var created) && created.ValueKind == JsonValueKind.Array)
             {
@@ -149,6 +117,22 @@ public static class RunSummaryText
             }
 
             return lines;
+        });
+
+    // A summary written by another version, or not a summary at all, reads as nothing rather than failing `status`.
+    private static IReadOnlyList<string> ReadSection(string? json, string section, JsonValueKind kind, Func<JsonElement, IReadOnlyList<string>> read)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return [];
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(section, out var value) && value.ValueKind == kind
+                ? read(value)
+                : [];
         }
         catch (JsonException)
         {

@@ -1,4 +1,5 @@
 using OnePasswordGraph.Cli;
+using OnePasswordGraph.Rules;
 using OnePasswordGraph.Sync;
 using OnePasswordGraph.Sync.Status;
 using OnePasswordGraph.Sync.Steps;
@@ -72,4 +73,33 @@ public sealed class StatusTextTests
     [InlineData("[1, 2]")]
     public void FailuresInJson_TextThatIsNotASummary_HasNoFailures(string? json) =>
         Assert.Empty(RunSummaryText.FailuresInJson(json));
+
+    [Fact]
+    public void Describe_RunWithAlerts_ListsNewFindingsMostSevereFirstAndFailedRules()
+    {
+        Finding Found(string rule, AlertSeverity severity, string summary) =>
+            new("fp-" + rule, rule, rule, severity, "acme", summary, Now, rule, ["U1"], ["E1"]);
+        var alerts = new AlertRunSummary("acme", "alerts-1", Now, TimeSpan.FromSeconds(1),
+        [
+            new RuleRunResult("item-export", AlertSeverity.Medium, Now, 1, 1, null, TimeSpan.Zero),
+            new RuleRunResult("mfa-disabled-account", AlertSeverity.Critical, Now, 1, 1, null, TimeSpan.Zero),
+            new RuleRunResult("sync-stale", AlertSeverity.High, Now, 0, 0, "Neo4j timed out", TimeSpan.Zero),
+        ],
+        [Found("item-export", AlertSeverity.Medium, "ann exported s1"), Found("mfa-disabled-account", AlertSeverity.Critical, "bob disabled MFA")]);
+        var run = new SyncRunSummary("acme", "run-8", Now.AddMinutes(-1), TimeSpan.FromSeconds(3),
+            [new StepResult("itemusages", StepStatus.Success, new Dictionary<string, long>(), TimeSpan.FromSeconds(2), null)], alerts);
+        var status = new AccountStatus("acme", new LastRunStatus("run-8", "succeeded", Now.AddMinutes(-1), Now, RunSummaryText.Json(run)), [], null, null,
+            new Dictionary<string, long>(), new Dictionary<string, long>());
+
+        var text = StatusText.Describe(status, Now);
+
+        Assert.Contains(
+            "  alerts       3 rules ran, 2 new findings\n"
+            + "    new critical mfa-disabled-account: bob disabled MFA\n"
+            + "    new medium item-export: ann exported s1\n"
+            + "    rule failed sync-stale: Neo4j timed out\n",
+            text,
+            StringComparison.Ordinal);
+        Assert.Equal("itemusages Success in 2000 ms; alerts: 3 rules, 2 new findings (critical 1, medium 1), 1 rules failed (sync-stale: Neo4j timed out)", RunSummaryText.Describe(run));
+    }
 }
