@@ -28,6 +28,20 @@ public sealed class Neo4jHttpCypherRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_ExplainWithADeepPlan_IsRead()
+    {
+        // An EXPLAIN answer of 3.x nests the plan two levels per operator; a rule's plan reaches past 64 levels.
+        var plan = string.Concat(Enumerable.Repeat("{\"operatorType\":\"Filter\",\"children\":[", 60)) + "{}" + string.Concat(Enumerable.Repeat("]}", 60));
+        var handler = new RoutedHandler()
+            .OnJson(HttpMethod.Get, "/", RoutedHandler.Fixture("Neo4j/5.x-discovery-root.json"))
+            .OnJson(HttpMethod.Post, "/db/neo4j/tx/commit", """{"results":[{"columns":["c"],"data":[],"plan":{"root":""" + plan + """}}],"errors":[]}""");
+
+        var results = await CreateSut(handler).RunAsync([new CypherStatement("EXPLAIN MATCH (n) RETURN n")], CancellationToken.None);
+
+        Assert.Empty(Assert.Single(results).Rows);
+    }
+
+    [Fact]
     public async Task GetServerInfoAsync_Neo4j5_UsesDatabasePathAndProbesCredentials()
     {
         var handler = new RoutedHandler()
