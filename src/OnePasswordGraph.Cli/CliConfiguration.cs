@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using OnePasswordGraph.Hosting.Configuration;
 
 namespace OnePasswordGraph.Cli;
 
@@ -15,6 +16,14 @@ internal static class CliConfiguration
             builder.AddJsonFile(configFile.FullName, optional: false);
         }
 
-        return builder.AddEnvironmentVariables().Build();
+        try
+        {
+            return builder.AddEnvironmentVariables().Build();
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException)
+        {
+            // A missing or malformed settings file is bad configuration like any other: exit 2 with the reason.
+            throw new ConfigurationException([ex.Message]);
+        }
     }
 }

@@ -25,7 +25,7 @@ internal static class CliServices
         {
             configuration = ConfigurationResolver.Resolve(build());
         }
-        catch (Exception ex) when (ex is ConfigurationException or FileNotFoundException or InvalidDataException)
+        catch (ConfigurationException ex)
         {
             await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return null;

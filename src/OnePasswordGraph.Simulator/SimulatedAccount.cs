@@ -34,12 +34,16 @@ public sealed class SimulatedAccount : IAsyncDisposable
     /// <summary>Gets a simulated Connect token granted every vault (not a 1Password token).</summary>
     public string ConnectToken { get; }
 
-    /// <summary>Generates the scenario for <paramref name="seed"/> with <paramref name="eventCount"/> events over <paramref name="span"/> ending at <paramref name="now"/>, and serves it.</summary>
+    /// <summary>
+    /// Generates the scenario for <paramref name="seed"/> and <paramref name="purpose"/> (see <see cref="ScenarioPurpose"/>:
+    /// two purposes never share an identifier) with <paramref name="eventCount"/> events over <paramref name="span"/>
+    /// ending at <paramref name="now"/>, and serves it.
+    /// </summary>
     public static async Task<SimulatedAccount> StartAsync(
-        int seed, int eventCount, TimeSpan span, DateTimeOffset now, int eventsPort, int connectPort, CancellationToken cancellationToken)
+        int seed, string purpose, int eventCount, TimeSpan span, DateTimeOffset now, int eventsPort, int connectPort, CancellationToken cancellationToken)
     {
-        var inventory = InventoryGenerator.Generate(seed, now: now);
-        var activity = ActivityGenerator.Generate(inventory, seed, eventCount, span, now);
+        var inventory = InventoryGenerator.Generate(seed, now: now, purpose: purpose);
+        var activity = ActivityGenerator.Generate(inventory, seed, eventCount, span, now, purpose);
         var events = await EventsSimulator.StartAsync(new EventsSimulatorOptions { Port = eventsPort }, cancellationToken).ConfigureAwait(false);
         try
         {

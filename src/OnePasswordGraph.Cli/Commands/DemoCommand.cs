@@ -3,13 +3,12 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OnePasswordGraph.Cli.Demo;
+using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Graph;
 using OnePasswordGraph.Graph.Jobs;
-using OnePasswordGraph.Graph.Neo4j;
-using OnePasswordGraph.Hosting;
 using OnePasswordGraph.Hosting.Configuration;
-using OnePasswordGraph.Resilience;
 using OnePasswordGraph.Simulator;
+using OnePasswordGraph.Simulator.Scenario;
 using OnePasswordGraph.Sync;
 using OnePasswordGraph.Sync.Leases;
 
@@ -25,7 +24,7 @@ internal static class DemoCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var config = CommonOptions.Config();
-        var scenario = new ScenarioOptions();
+        var scenario = new ScenarioOptions(ScenarioPurpose.Demo);
         var command = new Command(
             "demo",
             "Try OnePasswordGraph without a 1Password account: serve a simulated account (Events API and Connect) on 127.0.0.1, sync it into the "
@@ -39,16 +38,17 @@ internal static class DemoCommand
         };
         scenario.AddTo(command);
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(config), parse.GetValue(scenario.Seed), parse.GetValue(scenario.Events), TimeSpan.FromDays(parse.GetValue(scenario.Days)), output, error, cancellationToken));
+            parse.GetValue(config), parse.GetValue(scenario.Seed), scenario.Purpose, parse.GetValue(scenario.Events), TimeSpan.FromDays(parse.GetValue(scenario.Days)), output, error, cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        FileInfo? configFile, int seed, int eventCount, TimeSpan span, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        FileInfo? configFile, int seed, string purpose, int eventCount, TimeSpan span, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var now = TimeProvider.System.GetUtcNow();
-        await using var simulated = await SimulatedAccount.StartAsync(seed, eventCount, span, now, eventsPort: 0, connectPort: 0, cancellationToken).ConfigureAwait(false);
-        if (await CliServices.ResolveAsync(() => DemoConfiguration.Build(CliConfiguration.Build(configFile), simulated, now - span - TimeSpan.FromDays(1)), null, error)
+        await using var simulated = await SimulatedAccount.StartAsync(seed, purpose, eventCount, span, now, eventsPort: 0, connectPort: 0, cancellationToken).ConfigureAwait(false);
+        var backfillStart = SimulatorCommand.BackfillStart(simulated.Activity, now - span);
+        if (await CliServices.ResolveAsync(() => DemoConfiguration.Build(CliConfiguration.Build(configFile), simulated, backfillStart), null, error)
             .ConfigureAwait(false) is not { } configuration)
         {
             return ExitCodes.BadConfiguration;
@@ -72,7 +72,7 @@ internal static class DemoCommand
                 async token => erased = await services.GetRequiredService<AccountEraser>().EraseAsync(account.Name, token).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is Neo4jException or RetryDeadlineExceededException or LeaseLostException)
+        catch (OnePasswordGraphException ex)
         {
             await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return ExitCodes.StepFailed;
@@ -92,10 +92,19 @@ internal static class DemoCommand
         }
 
         await output.WriteLineAsync().ConfigureAwait(false);
-        await output.WriteLineAsync("What the scenario planted, for the queries below to find:").ConfigureAwait(false);
-        foreach (var anomaly in simulated.Activity.Anomalies)
+        if (simulated.Activity.Anomalies.Count == 0)
         {
-            await output.WriteLineAsync($"  - {anomaly.Kind}: {anomaly.Description}").ConfigureAwait(false);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"The scenario is too small to plant anomalies in (it needs {AnomalyPlanter.MinimumEvents} events and {AnomalyPlanter.MinimumSpan.TotalDays:0} days); it holds benign activity only."))
+                .ConfigureAwait(false);
+        }
+        else
+        {
+            await output.WriteLineAsync("What the scenario planted (the alert rule each should trigger), for the queries below to find:").ConfigureAwait(false);
+            foreach (var anomaly in simulated.Activity.Anomalies)
+            {
+                await output.WriteLineAsync($"  - {anomaly.RuleId}: {anomaly.Description}").ConfigureAwait(false);
+            }
         }
 
         return await RunQueriesAsync(services, account.Name, output, error, cancellationToken).ConfigureAwait(false);
@@ -104,7 +113,6 @@ internal static class DemoCommand
     private static async Task<int> RunQueriesAsync(IServiceProvider services, string account, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var runner = services.GetRequiredService<ICypherRunner>();
-        var retry = services.GetRequiredService<GraphRetries>().Neo4j;
         var parameters = new Dictionary<string, object?>(StringComparer.Ordinal) { ["account"] = account };
         foreach (var query in SampleQueries.All)
         {
@@ -115,9 +123,9 @@ internal static class DemoCommand
             try
             {
                 var statement = new CypherStatement(query.Cypher, parameters);
-                results = await retry.ExecuteAsync(token => runner.RunAsync([statement], token), cancellationToken).ConfigureAwait(false);
+                results = await runner.RunAsync([statement], cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is Neo4jException or RetryDeadlineExceededException)
+            catch (OnePasswordGraphException ex)
             {
                 await error.WriteLineAsync($"Query '{query.Title}' failed: {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.StepFailed;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using OnePasswordGraph.Simulator;
+using OnePasswordGraph.Simulator.Scenario;
 
 namespace OnePasswordGraph.Cli.Commands;
 
@@ -12,7 +13,7 @@ internal static class SimulatorCommand
         _ = error;
         var port = new Option<int>("--port") { Description = "Loopback port of the Events API simulator (0 picks a free one).", DefaultValueFactory = _ => 0 };
         var connectPort = new Option<int>("--connect-port") { Description = "Loopback port of the Connect simulator (0 picks a free one).", DefaultValueFactory = _ => 0 };
-        var scenario = new ScenarioOptions();
+        var scenario = new ScenarioOptions(ScenarioPurpose.Simulator);
         var command = new Command(
             "simulator",
             "Serve a local stand-in for one 1Password account on 127.0.0.1: the Events API and a Connect server, following the documented protocols, "
@@ -27,7 +28,7 @@ internal static class SimulatorCommand
             var span = TimeSpan.FromDays(parse.GetValue(scenario.Days));
             var now = TimeProvider.System.GetUtcNow();
             await using var simulated = await SimulatedAccount.StartAsync(
-                parse.GetValue(scenario.Seed), parse.GetValue(scenario.Events), span, now, parse.GetValue(port), parse.GetValue(connectPort), cancellationToken).ConfigureAwait(false);
+                parse.GetValue(scenario.Seed), scenario.Purpose, parse.GetValue(scenario.Events), span, now, parse.GetValue(port), parse.GetValue(connectPort), cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Simulated 1Password account (seed {parse.GetValue(scenario.Seed)}): {simulated.Activity.Events.Count} events over {span.TotalDays:0} days, "
                 + $"{simulated.Inventory.Vaults.Count} vaults, {simulated.Inventory.Items.Count} items.")).ConfigureAwait(false);
@@ -36,7 +37,7 @@ internal static class SimulatorCommand
             await output.WriteLineAsync($"OnePassword__Events__Token={simulated.EventsToken}").ConfigureAwait(false);
             await output.WriteLineAsync($"OnePassword__Connect__BaseUrl={simulated.Connect.BaseUrl}").ConfigureAwait(false);
             await output.WriteLineAsync($"OnePassword__Connect__Token={simulated.ConnectToken}").ConfigureAwait(false);
-            await output.WriteLineAsync($"OnePassword__BackfillStartTime={(now - span - TimeSpan.FromDays(1)).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}")
+            await output.WriteLineAsync($"OnePassword__BackfillStartTime={BackfillStart(simulated.Activity, now - span).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}")
                 .ConfigureAwait(false);
             await output.WriteLineAsync("Press Ctrl+C to stop.").ConfigureAwait(false);
             try
@@ -51,5 +52,15 @@ internal static class SimulatorCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// A day before the scenario's earliest event: planted history (a dormant user's older activity) can lie before
+    /// the span, and a backfill that starts later would miss it.
+    /// </summary>
+    internal static DateTimeOffset BackfillStart(ScenarioActivity activity, DateTimeOffset spanStart)
+    {
+        var earliest = activity.EarliestTimestamp is { } first && first < spanStart ? first : spanStart;
+        return earliest - TimeSpan.FromDays(1);
     }
 }

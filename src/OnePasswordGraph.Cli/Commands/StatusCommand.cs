@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Graph;
-using OnePasswordGraph.Graph.Neo4j;
 using OnePasswordGraph.Hosting.Configuration;
 using OnePasswordGraph.Sync.Status;
 
@@ -34,7 +34,7 @@ internal static class StatusCommand
             // Discovery is not retried: an operator asking for status hears at once that Neo4j is down or refuses them.
             await services.GetRequiredService<ICypherRunner>().GetServerInfoAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Neo4jException ex)
+        catch (OnePasswordGraphException ex)
         {
             await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return ExitCodes.StepFailed;
@@ -47,7 +47,7 @@ internal static class StatusCommand
             {
                 status = await reader.ReadAsync(settings.Name, cancellationToken).ConfigureAwait(false);
             }
-            catch (Neo4jException ex)
+            catch (OnePasswordGraphException ex)
             {
                 await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
                 return ExitCodes.StepFailed;

@@ -2,10 +2,9 @@ using System.CommandLine;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Graph.Jobs;
-using OnePasswordGraph.Graph.Neo4j;
 using OnePasswordGraph.Hosting.Configuration;
-using OnePasswordGraph.Resilience;
 using OnePasswordGraph.Sync;
 using OnePasswordGraph.Sync.Leases;
 
@@ -57,7 +56,7 @@ internal static class SyncCommand
                 await output.WriteLineAsync($"Account {settings.Name}: stopped on request; the pages written so far are kept with their cursor.").ConfigureAwait(false);
                 return ExitCodes.StepFailed;
             }
-            catch (Exception ex) when (ex is Neo4jException or RetryDeadlineExceededException or LeaseLostException)
+            catch (OnePasswordGraphException ex)
             {
                 // The account's run could not start or was stopped; its summary, if any, is on the sync-state node.
                 display?.Clear();

@@ -1,46 +1,102 @@
+using System.Collections.ObjectModel;
 using OnePasswordGraph.Simulator.Events;
 
 namespace OnePasswordGraph.Simulator.Scenario;
 
-/// <summary>Plants the patterns the field's detection rules look for, each with its events.</summary>
+/// <summary>
+/// Plants one example (or more) of every alert rule of the built-in pack that events can trigger, each with the
+/// events that are its evidence, plus the ordinary history the baselines need and a few near misses. The patterns
+/// follow the rules' descriptions in the shared rules contract: a user's burst sits on weeks of ordinary use, a new
+/// country is one that user never signed in from, the spray is one address across many people, a dormant user has
+/// older activity, then nothing for longer than any sensible dormancy threshold, then activity. The planted events
+/// lie in the last days of the span, except the dormant users' older activity, which lies 48 to 50 days before the
+/// end so that the gap exceeds a 30- or 45-day threshold whatever the span.
+/// </summary>
 internal static class AnomalyPlanter
 {
-    public static List<(PlantedAnomaly Anomaly, List<SimulatedEvent> Events)> Plant(ActivityContext context)
+    /// <summary>Three admins, the cast, and enough bystanders for a spray across 15 people.</summary>
+    public const int MinimumUsers = 30;
+
+    /// <summary>The plan adds about 450 events; at least as many again stay benign.</summary>
+    public const int MinimumEvents = 800;
+
+    /// <summary>Several patterns need a vault the person never worked in, none of them the watch-listed one.</summary>
+    public const int MinimumVaults = 6;
+
+    /// <summary>Gets the shortest span that holds weeks of baseline before the planted days.</summary>
+    public static TimeSpan MinimumSpan { get; } = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// Gets the built-in rules that watch ingestion health rather than 1Password activity. No event plants them: they
+    /// are exercised by the sync state the sync writes (a stream's newest event time and run outcomes, an account's
+    /// last successful run), which tests of those rules set up directly.
+    /// </summary>
+    public static IReadOnlyList<NotPlantableRule> NotPlantable { get; } = new ReadOnlyCollection<NotPlantableRule>(
+    [
+        new("stream-silence", "Ingestion health: an Events stream with nothing new while the account's syncs succeed. It reads the sync state (a stream's newest event time and run outcomes), which no planted event can produce."),
+        new("sync-stale", "Ingestion health: an account whose last successful sync is too old. It reads the sync state (when the last successful run finished), not events."),
+    ]);
+
+    public static bool CanPlant(ScenarioInventory inventory, int count, TimeSpan span) =>
+        inventory.Users.Count >= MinimumUsers && inventory.Vaults.Count >= MinimumVaults && count >= MinimumEvents && span >= MinimumSpan;
+
+    public static PlantingPlan Plant(ActivityContext context)
     {
-        var inventory = context.Inventory;
-        var users = inventory.Users;
-        var insider = users[Math.Min(5, users.Count - 1)];
-        var admin = context.Admins[0];
-        var when = context.End - TimeSpan.FromDays(2);
-        var planted = new List<(PlantedAnomaly, List<SimulatedEvent>)>();
+        var cast = new ScenarioCast(context);
+        foreach (var member in cast.Members)
+        {
+            context.Reserve(member);
+        }
 
-        void Add(string kind, string description, List<SimulatedEvent> events) =>
-            planted.Add((new PlantedAnomaly(kind, description, events.Select(e => e.Uuid).ToList()), events));
-
-        Add("reveal-burst", $"{insider.Name} reveals and copies 30 items within 10 minutes", [.. Enumerable.Range(0, 30).Select(i =>
-            ActivityGenerator.Usage(context, insider, inventory.Items[i % inventory.Items.Count], i % 2 == 0 ? "reveal" : "secure-copy", when.AddSeconds(i * 20)))]);
-        Add("export", $"{insider.Name} exports an item", [ActivityGenerator.Usage(context, insider, inventory.Items[^1], "export", when.AddMinutes(30))]);
-        var traveller = users[Math.Min(7, users.Count - 1)];
-        Add("new-country-and-client", $"{traveller.Name} signs in from {ScenarioCatalog.UnusualPlaces[0].Country} with an unofficial client",
-            [ActivityGenerator.SignIn(context, traveller, "success", "credentials_ok", ScenarioCatalog.UnusualPlaces[0], ScenarioCatalog.UnusualClient, when.AddHours(1))]);
-        var target = users[Math.Min(9, users.Count - 1)];
-        Add("failed-sign-in-burst", $"25 failed sign-ins for {target.Name} from one IP", [.. Enumerable.Range(0, 25).Select(i =>
-            ActivityGenerator.SignIn(context, target, "credentials_failed", "password_secret_bad", ScenarioCatalog.UnusualPlaces[1], null, when.AddHours(2).AddSeconds(i * 30)))]);
-        Add("mfa-disabled", $"{admin.Name} disables MFA for the account", [ActivityGenerator.Audit(context, admin, "disblmfa", "account", inventory.AccountUuid, at: when.AddHours(3))]);
-        Add("sso-changed", $"{admin.Name} changes SSO settings", [ActivityGenerator.Audit(context, admin, "chngpsso", "sso", context.Ids.LowerUuid(), at: when.AddHours(3.5))]);
-        Add("firewall-changed", $"{admin.Name} changes firewall rules", [ActivityGenerator.Audit(context, admin, "updatfw", "account", inventory.AccountUuid, at: when.AddHours(4))]);
-        var vault = inventory.Vaults[^1];
-        var vaultItems = inventory.Items.Where(i => i.VaultId == vault.Id).Take(5).ToList();
-        var selfGrant = new List<SimulatedEvent> { ActivityGenerator.Audit(context, admin, "grant", "uva", vault.Id, auxUser: admin, auxInfo: "R", at: when.AddHours(5)) };
-        selfGrant.AddRange(vaultItems.Select((item, i) => (SimulatedEvent)ActivityGenerator.Usage(context, admin, item, "reveal", when.AddHours(5).AddMinutes(10 + i))));
-        Add("self-granted-vault-access", $"{admin.Name} grants themself access to {vault.Name} and reveals its items", selfGrant);
-        Add("service-account-token", $"{admin.Name} renames and verifies a service account token",
-            [ActivityGenerator.Audit(context, admin, "trename", "satoken", context.Ids.LowerUuid(), at: when.AddHours(6)), ActivityGenerator.Audit(context, admin, "tverify", "satoken", context.Ids.LowerUuid(), at: when.AddHours(6.1))]);
-        Add("manual-invite", $"{admin.Name} invites a user by hand", [ActivityGenerator.Audit(context, admin, "create", "invite", context.Ids.LowerUuid(), at: when.AddHours(7))]);
-        var hidden = new ScenarioItem(
-            context.Ids.LowerUuid(), context.Ids.LowerUuid(), "not visible to Connect", "LOGIN", [], [], false, 3, null, when, when, admin.Uuid, [], [], []);
-        Add("item-not-in-inventory", "usages of an item in a vault the Connect token cannot see", [.. Enumerable.Range(0, 3).Select(i =>
-            ActivityGenerator.Usage(context, users[i % users.Count], hidden, "fill", when.AddHours(8).AddMinutes(i)))]);
-        return planted;
+        var plan = new PlantingPlan();
+        UsageAnomalies.Plant(context, cast, plan);
+        SignInAnomalies.Plant(context, cast, plan);
+        AdminAnomalies.Plant(context, cast, plan);
+        AccessAnomalies.Plant(context, cast, plan);
+        return plan;
     }
+
+    /// <summary>The time <paramref name="days"/> days before the end of the scenario, plus <paramref name="hours"/>.</summary>
+    public static DateTimeOffset At(ActivityContext context, double days, double hours = 0) =>
+        context.End - TimeSpan.FromDays(days) + TimeSpan.FromHours(hours);
+
+    /// <summary>Gets when baseline history begins: four weeks before the end, or the start of a shorter span.</summary>
+    public static DateTimeOffset HistoryStart(ActivityContext context) =>
+        context.Start > context.End - TimeSpan.FromDays(28) ? context.Start : context.End - TimeSpan.FromDays(28);
+
+    /// <summary>
+    /// Ordinary use by <paramref name="user"/> between <paramref name="from"/> and <paramref name="to"/>: items of their
+    /// vaults with the everyday mix of actions (never an export), and successful sign-ins from home with their clients.
+    /// </summary>
+    public static IEnumerable<SimulatedEvent> Ordinary(
+        ActivityContext context, ScenarioUser user, int usages, int signIns, DateTimeOffset from, DateTimeOffset to)
+    {
+        var events = new List<SimulatedEvent>(usages + signIns);
+        for (var i = 0; i < usages; i++)
+        {
+            events.Add(ActivityGenerator.Usage(context, user, at: context.RandomTime(from, to)));
+        }
+
+        for (var i = 0; i < signIns; i++)
+        {
+            events.Add(ActivityGenerator.SignIn(context, user, "success", "credentials_ok", at: context.RandomTime(from, to)));
+        }
+
+        return events;
+    }
+
+    /// <summary>Gets a vault <paramref name="user"/> does not work in, other than the watch-listed one and <paramref name="taken"/>.</summary>
+    public static ScenarioVault VaultNotWorkedIn(ActivityContext context, ScenarioUser user, params string[] taken)
+    {
+        var candidates = context.Inventory.Vaults
+            .Where(v => v.Id != context.PrivilegedVault.Id && !taken.Contains(v.Id) && !context.VaultsOf(user).Contains(v.Id))
+            .ToList();
+        return candidates.Count > 0 ? candidates[0] : context.Inventory.Vaults.First(v => v.Id != context.PrivilegedVault.Id);
+    }
+
+    public static IReadOnlyList<ScenarioItem> ItemsIn(ActivityContext context, string vaultId) =>
+        context.Inventory.Items.Where(i => i.VaultId == vaultId && !i.Tags.Contains(ScenarioCatalog.CrownJewelTag)).ToList();
+
+    public static string VaultName(ActivityContext context, string vaultId) =>
+        context.Inventory.Vaults.FirstOrDefault(v => v.Id == vaultId)?.Name ?? vaultId;
 }

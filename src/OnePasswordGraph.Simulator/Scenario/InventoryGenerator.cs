@@ -4,15 +4,17 @@ using System.Text;
 namespace OnePasswordGraph.Simulator.Scenario;
 
 /// <summary>
-/// Generates an account's people, vaults and items from a seed: the same seed gives the same inventory. Every secret
-/// (field values, one-time codes, file contents) is an unmistakable canary, so tests can prove none leaks.
+/// Generates an account's people, vaults and items from a seed: the same seed and purpose give the same inventory;
+/// another purpose gives the same content under other uuids (see <see cref="ScenarioPurpose"/>). Every secret (field
+/// values, one-time codes, file contents) is an unmistakable canary, so tests can prove none leaks.
 /// </summary>
 public static class InventoryGenerator
 {
-    public static ScenarioInventory Generate(int seed, int users = 40, int vaults = 12, int itemsPerVault = 25, DateTimeOffset? now = null)
+    public static ScenarioInventory Generate(
+        int seed, int users = 40, int vaults = 12, int itemsPerVault = 25, DateTimeOffset? now = null, string purpose = ScenarioPurpose.Test)
     {
         var random = new Random(seed);
-        var ids = new ScenarioIds(random);
+        var ids = new ScenarioIds(seed, purpose, "inventory");
         var end = now ?? new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
         var accountUuid = ids.UpperUuid();
         var people = Enumerable.Range(0, users).Select(i => User(random, ids, i)).ToList();
@@ -27,6 +29,13 @@ public static class InventoryGenerator
             }
         }
 
+        // One item carries a tag no other item has, so that a sensitive-item watch-list can name exactly one item
+        // (the scenario plants a use of it; see ScenarioActivity.RuleParameters).
+        if (items.Count > 0)
+        {
+            items[0] = items[0] with { Tags = [.. items[0].Tags, ScenarioCatalog.CrownJewelTag] };
+        }
+
         vaultList = vaultList.Select(v => v with { ContentVersion = items.Count(i => i.VaultId == v.Id) + 3 }).ToList();
         return new ScenarioInventory(accountUuid, people, vaultList, items);
     }
@@ -36,7 +45,10 @@ public static class InventoryGenerator
         var first = ScenarioCatalog.FirstNames[index % ScenarioCatalog.FirstNames.Length];
         var last = ScenarioCatalog.LastNames[(index / ScenarioCatalog.FirstNames.Length + index) % ScenarioCatalog.LastNames.Length];
         var suffix = index < ScenarioCatalog.FirstNames.Length ? string.Empty : index.ToString(CultureInfo.InvariantCulture);
-        var home = ScenarioCatalog.HomePlaces[random.Next(ScenarioCatalog.HomePlaces.Length)];
+        // People share a home city but not an address: each connects from an IP of their own, as from a home or a
+        // phone, so that one address failing for many people stands out as spraying rather than an office NAT.
+        var city = ScenarioCatalog.HomePlaces[random.Next(ScenarioCatalog.HomePlaces.Length)];
+        var home = city with { IpAddress = string.Concat(city.IpAddress.AsSpan(0, city.IpAddress.LastIndexOf('.') + 1), (1 + (index % 150)).ToString(CultureInfo.InvariantCulture)) };
         var clients = ScenarioCatalog.Clients.OrderBy(_ => random.Next()).Take(2 + random.Next(2)).ToList();
         return new ScenarioUser(ids.UpperUuid(), $"{first} {last}", $"{first}.{last}{suffix}@example.com".ToLowerInvariant(), index < 3, home, clients);
     }

@@ -5,7 +5,7 @@ internal static class ScenarioCatalog
 {
     public static readonly string[] FirstNames = ["Priya", "Marco", "Jenny", "Ada", "Chen", "Bob", "Fatima", "Lars", "Aiko", "Diego", "Nora", "Samir", "Olga", "Kwame", "Lucia", "Tom", "Mei", "Ravi", "Ingrid", "Yusuf"];
 
-    public static readonly string[] LastNames = ["Raman", "Ruiz", "Bee", "Admin", "Li", "Leaver", "Haddad", "Nilsen", "Tanaka", "Alvarez", "Walsh", "Khan", "Petrova", "Mensah", "Rossi", "Baker", "Wong", "Iyer", "Berg", "Demir"];
+    public static readonly string[] LastNames = ["Raman", "Ruiz", "Bee", "Adams", "Li", "Lee", "Haddad", "Nilsen", "Tanaka", "Alvarez", "Walsh", "Khan", "Petrova", "Mensah", "Rossi", "Baker", "Wong", "Iyer", "Berg", "Demir"];
 
     public static readonly ScenarioPlace[] HomePlaces =
     [
@@ -47,4 +47,13 @@ internal static class ScenarioCatalog
     public static readonly string[] ItemWords = ["Postgres primary", "Deploy bot login", "Stripe API key", "AWS root", "Grafana admin", "VPN shared", "Jira service", "Kafka SASL", "Snowflake reader", "SFTP partner", "Redis cache", "Okta break-glass", "GitHub token", "Datadog API", "Office Wi-Fi"];
 
     public static readonly string[] Tags = ["prod", "staging", "database", "ci", "sensitive", "finance", "shared", "legacy"];
+
+    /// <summary>The tag of the one item a sensitive-item watch-list names (never among <see cref="Tags"/>).</summary>
+    public const string CrownJewelTag = "crown-jewel";
+
+    /// <summary>
+    /// The last octet of the address a planted sign-in comes from when it is new for the user but in their own city:
+    /// people's own addresses end in 1 to 150 and the unusual places' in 200 to 202.
+    /// </summary>
+    public const int NewAddressOctet = 250;
 }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using OnePasswordGraph.Graph.Internal;
 using OnePasswordGraph.Graph.Schema;
-using OnePasswordGraph.Resilience;
 
 namespace OnePasswordGraph.Graph;
 
@@ -13,14 +12,12 @@ namespace OnePasswordGraph.Graph;
 public sealed class GraphSchemaInstaller
 {
     private readonly ICypherRunner _runner;
-    private readonly TransientRetry _retry;
     private readonly GraphSchema _schema;
     private readonly ILogger _logger;
 
-    public GraphSchemaInstaller(ICypherRunner runner, TransientRetry retry, GraphSchema schema, ILogger<GraphSchemaInstaller> logger)
+    public GraphSchemaInstaller(ICypherRunner runner, GraphSchema schema, ILogger<GraphSchemaInstaller> logger)
     {
         _runner = runner;
-        _retry = retry;
         _schema = schema;
         _logger = logger;
     }
@@ -32,7 +29,7 @@ public sealed class GraphSchemaInstaller
         var statements = SchemaStatementBuilder.Build(_schema, server.Version);
         foreach (var statement in statements)
         {
-            await _retry.ExecuteAsync(token => _runner.RunAsync([statement], token), cancellationToken).ConfigureAwait(false);
+            await _runner.RunAsync([statement], cancellationToken).ConfigureAwait(false);
         }
 
         Neo4jLog.SchemaApplied(_logger, server.Version, statements.Count);
@@ -44,7 +41,7 @@ public sealed class GraphSchemaInstaller
     {
         var server = await _runner.GetServerInfoAsync(cancellationToken).ConfigureAwait(false);
         var statement = SchemaStatementBuilder.ListConstraints(server.Version);
-        var results = await _retry.ExecuteAsync(token => _runner.RunAsync([statement], token), cancellationToken).ConfigureAwait(false);
+        var results = await _runner.RunAsync([statement], cancellationToken).ConfigureAwait(false);
 
         // 3.x describes a constraint as text ("CONSTRAINT ON ( n:label ) ASSERT n._key IS UNIQUE"); 4.4 and later name the
         // label of the constraints on _key alone. A uniqueness constraint on another property does not count.

@@ -1,7 +1,9 @@
+using OnePasswordGraph.Diagnostics;
+
 namespace OnePasswordGraph.Graph;
 
 /// <summary>A write was refused before any statement was sent, because it does not fit the declared schema.</summary>
-public sealed class GraphValidationException : Exception
+public sealed class GraphValidationException : OnePasswordGraphException
 {
     public GraphValidationException(IReadOnlyList<string> problems)
         : base(Describe(problems))

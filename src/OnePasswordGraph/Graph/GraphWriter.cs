@@ -2,28 +2,25 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using OnePasswordGraph.Graph.Internal;
 using OnePasswordGraph.Graph.Schema;
-using OnePasswordGraph.Resilience;
 
 namespace OnePasswordGraph.Graph;
 
 /// <summary>
-/// Writes nodes and relationships to Neo4j in batches, one statement (and so one transaction) per batch, retrying
-/// transient failures. Every write is an idempotent <c>MERGE</c>: sending the same batch again changes nothing.
+/// Writes nodes and relationships to Neo4j in batches, one statement (and so one transaction) per batch
+/// (the runner retries transient failures). Every write is an idempotent <c>MERGE</c>: sending the same batch again changes nothing.
 /// </summary>
 public sealed class GraphWriter
 {
     private readonly ICypherRunner _runner;
-    private readonly TransientRetry _retry;
     private readonly GraphSchema _schema;
     private readonly int _batchSize;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
-    public GraphWriter(ICypherRunner runner, TransientRetry retry, GraphSchema schema, int batchSize, TimeProvider timeProvider, ILogger<GraphWriter> logger)
+    public GraphWriter(ICypherRunner runner, GraphSchema schema, int batchSize, TimeProvider timeProvider, ILogger<GraphWriter> logger)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         _runner = runner;
-        _retry = retry;
         _schema = schema;
         _batchSize = batchSize;
         _timeProvider = timeProvider;
@@ -78,7 +75,7 @@ public sealed class GraphWriter
 
         var statement = new CypherStatement(WriteStatementBuilder.Build(batch.Parts, checkpoint?.Type), parameters);
         var started = _timeProvider.GetTimestamp();
-        await _retry.ExecuteAsync(token => _runner.RunAsync([statement], token), cancellationToken).ConfigureAwait(false);
+        await _runner.RunAsync([statement], cancellationToken).ConfigureAwait(false);
         var elapsed = _timeProvider.GetElapsedTime(started);
         Neo4jLog.BatchWritten(_logger, batch.RowCount, (long)elapsed.TotalMilliseconds);
     }

@@ -27,35 +27,29 @@ public static class OnePasswordGraphServices
         services.AddMetrics();
         services.AddSingleton<SyncMetrics>();
         services.AddSingleton(configuration);
-        services.AddSingleton<ICypherRunner>(provider => new Neo4jHttpCypherRunner(
-            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { BaseAddress = neo4j.Url, Timeout = neo4j.RequestTimeout },
-            new Neo4jConnection(neo4j.Url, neo4j.User, neo4j.Password, neo4j.Database),
-            provider.GetRequiredService<ILogger<Neo4jHttpCypherRunner>>()));
-        services.AddSingleton(provider => new GraphRetries(
-            new TransientRetry("Neo4j", new RetryOptions(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>().CreateLogger("OnePasswordGraph.Resilience.Neo4j")),
-            new TransientRetry("1Password", new RetryOptions(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>().CreateLogger("OnePasswordGraph.Resilience.OnePassword"))));
+        services.AddSingleton(provider => new TransientRetry(
+            "1Password", new RetryOptions(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>().CreateLogger("OnePasswordGraph.Resilience.OnePassword")));
+        services.AddSingleton<ICypherRunner>(provider => new RetryingCypherRunner(
+            new Neo4jHttpCypherRunner(
+                new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { BaseAddress = neo4j.Url, Timeout = neo4j.RequestTimeout },
+                neo4j,
+                provider.GetRequiredService<ILogger<Neo4jHttpCypherRunner>>()),
+            new TransientRetry("Neo4j", new RetryOptions(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>().CreateLogger("OnePasswordGraph.Resilience.Neo4j"))));
         services.AddSingleton(provider => new GraphWriter(
-            provider.GetRequiredService<ICypherRunner>(), provider.GetRequiredService<GraphRetries>().Neo4j, GraphSchema.OnePassword, neo4j.BatchSize,
-            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<GraphWriter>>()));
-        services.AddSingleton(provider => new GraphSchemaInstaller(
-            provider.GetRequiredService<ICypherRunner>(), provider.GetRequiredService<GraphRetries>().Neo4j, GraphSchema.OnePassword, provider.GetRequiredService<ILogger<GraphSchemaInstaller>>()));
-        services.AddSingleton(provider => new SyncStateStore(provider.GetRequiredService<ICypherRunner>(), provider.GetRequiredService<GraphRetries>().Neo4j));
-        services.AddSingleton(provider => new StaleInventoryCleaner(
-            provider.GetRequiredService<ICypherRunner>(), provider.GetRequiredService<GraphRetries>().Neo4j, provider.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(provider => new AccountEraser(provider.GetRequiredService<ICypherRunner>(), provider.GetRequiredService<GraphRetries>().Neo4j, GraphSchema.OnePassword));
-        services.AddSingleton(provider => new ItemDetailsVersions(provider.GetRequiredService<ICypherRunner>(), provider.GetRequiredService<GraphRetries>().Neo4j));
-        services.AddSingleton<IAccountLease>(provider => new Neo4jAccountLease(
-            provider.GetRequiredService<ICypherRunner>(), provider.GetRequiredService<GraphRetries>().Neo4j, provider.GetRequiredService<TimeProvider>()));
+            provider.GetRequiredService<ICypherRunner>(), GraphSchema.OnePassword, neo4j.BatchSize, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<GraphWriter>>()));
+        services.AddSingleton(provider => new GraphSchemaInstaller(provider.GetRequiredService<ICypherRunner>(), GraphSchema.OnePassword, provider.GetRequiredService<ILogger<GraphSchemaInstaller>>()));
+        services.AddSingleton<SyncStateStore>();
+        services.AddSingleton<StaleInventoryCleaner>();
+        services.AddSingleton(provider => new AccountEraser(provider.GetRequiredService<ICypherRunner>(), GraphSchema.OnePassword));
+        services.AddSingleton<ItemDetailsVersions>();
+        services.AddSingleton<IAccountLease, Neo4jAccountLease>();
         services.AddSingleton<StepExecutor>();
-        services.AddSingleton(provider => new AccountStepFactory(
-            provider.GetRequiredService<GraphWriter>(), provider.GetRequiredService<SyncStateStore>(), provider.GetRequiredService<StaleInventoryCleaner>(),
-            provider.GetRequiredService<ItemDetailsVersions>(), provider.GetRequiredService<SyncMetrics>(), provider.GetRequiredService<GraphRetries>().OnePassword,
-            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<AccountStepFactory>();
         services.AddSingleton<SyncRunner>();
         services.AddSingleton<ISyncRunner>(provider => provider.GetRequiredService<SyncRunner>());
         services.AddSingleton<LeasedSync>();
         services.AddSingleton<SetupDoctor>();
-        services.AddSingleton(provider => new AccountStatusReader(provider.GetRequiredService<ICypherRunner>(), provider.GetRequiredService<GraphRetries>().Neo4j));
+        services.AddSingleton<AccountStatusReader>();
         return services;
     }
 }

@@ -1,7 +1,9 @@
+using OnePasswordGraph.Diagnostics;
+
 namespace OnePasswordGraph.Resilience;
 
 /// <summary>A call kept failing transiently until its retry deadline passed.</summary>
-public sealed class RetryDeadlineExceededException : Exception
+public sealed class RetryDeadlineExceededException : OnePasswordGraphException
 {
     public RetryDeadlineExceededException(TimeSpan deadline, Exception lastFailure)
         : base($"Gave up after {deadline.TotalSeconds:0.#} s of retries: {lastFailure?.Message}", lastFailure)

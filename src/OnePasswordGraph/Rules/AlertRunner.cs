@@ -81,36 +81,42 @@ public sealed class AlertRunner
     {
         var started = _timeProvider.GetTimestamp();
         var since = explicitSince ?? now - rule.Lookback;
+        var created = new List<Finding>();
+        var rows = 0;
+        string? error = null;
         try
         {
             var watermarks = await _watermarks.ReadAsync(account, [rule.Id], cancellationToken).ConfigureAwait(false);
             var scheduled = (watermarks.TryGetValue(rule.Id, out var watermark) ? watermark : now) - rule.Lookback;
             since = explicitSince ?? scheduled;
             var findings = await _evaluator.EvaluateAsync(rule, account, since, now, cancellationToken).ConfigureAwait(false);
-            var created = await _store.StoreAsync(rule, findings, runId, now, cancellationToken).ConfigureAwait(false);
+            rows = findings.Count;
+            foreach (var batch in findings.Chunk(FindingStore.BatchSize))
+            {
+                created.AddRange(await _store.StoreAsync(rule, batch, runId, now, cancellationToken).ConfigureAwait(false));
+            }
 
             // A narrower explicit window than the scheduled one must not move the watermark past events it skipped.
             if (since <= scheduled)
             {
                 await _watermarks.WriteAsync(account, rule.Id, now, cancellationToken).ConfigureAwait(false);
             }
-
-            var duration = _timeProvider.GetElapsedTime(started);
-            Report(account, rule, created, findings.Count, since, duration);
-            return (new RuleRunResult(rule.Id, rule.Severity, since, findings.Count, created.Count, null, duration), created);
         }
-        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            var duration = _timeProvider.GetElapsedTime(started);
-            RulesLog.RuleFailed(_logger, rule.Id, account, error.Message);
-            _metrics.RuleEvaluated(account, rule.Id, failed: true, duration);
-            return (new RuleRunResult(rule.Id, rule.Severity, since, 0, 0, error.Message, duration), []);
+            error = failure.Message;
+            RulesLog.RuleFailed(_logger, rule.Id, account, error);
         }
+
+        // Batches stored before a failure are committed: their findings are new now and never again, so they are reported.
+        var duration = _timeProvider.GetElapsedTime(started);
+        Report(account, rule, created, rows, since, duration, failed: error is not null);
+        return (new RuleRunResult(rule.Id, rule.Severity, since, rows, created.Count, error, duration), created);
     }
 
-    private void Report(string account, AlertRule rule, IReadOnlyList<Finding> created, int rows, DateTimeOffset since, TimeSpan duration)
+    private void Report(string account, AlertRule rule, List<Finding> created, int rows, DateTimeOffset since, TimeSpan duration, bool failed)
     {
-        _metrics.RuleEvaluated(account, rule.Id, failed: false, duration);
+        _metrics.RuleEvaluated(account, rule.Id, failed, duration);
         RulesLog.RuleEvaluated(_logger, rule.Id, account, since, rows, created.Count, (long)duration.TotalMilliseconds);
         var severity = rule.Severity.ToString().ToLowerInvariant();
         foreach (var finding in created)

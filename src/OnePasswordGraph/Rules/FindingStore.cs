@@ -9,7 +9,7 @@ namespace OnePasswordGraph.Rules;
 /// </summary>
 public sealed class FindingStore
 {
-    /// <summary>Findings stored per statement (each carries up to 50 evidence keys).</summary>
+    /// <summary>The most findings a caller should store in one call (each carries up to 50 evidence keys).</summary>
     public const int BatchSize = 200;
 
     private readonly ICypherRunner _runner;
@@ -20,7 +20,10 @@ public sealed class FindingStore
         _runner = runner;
     }
 
-    /// <summary>Stores <paramref name="rule"/>'s <paramref name="findings"/> in batches (one statement, so one transaction, each) and returns those this run created.</summary>
+    /// <summary>
+    /// Stores <paramref name="rule"/>'s <paramref name="findings"/> in one statement (so one transaction) and returns
+    /// those this run created. Callers split large sets into batches of <see cref="BatchSize"/>.
+    /// </summary>
     /// <param name="rule">The rule that found them (its tags go on new alerts).</param>
     /// <param name="findings">The findings to store.</param>
     /// <param name="runId">Identifies the run: a finding counts as new when its node carries this run id.</param>
@@ -31,16 +34,15 @@ public sealed class FindingStore
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(findings);
-        var created = new List<Finding>();
-        foreach (var batch in findings.Chunk(BatchSize))
+        if (findings.Count == 0)
         {
-            var statement = AlertStatements.Store([.. batch.Select(f => Record(f, rule.Tags))], runId, now);
-            var results = await _runner.RunAsync([statement], cancellationToken).ConfigureAwait(false);
-            var keys = results[0].Rows is [[IEnumerable<object?> list, ..]] ? list.OfType<string>().ToHashSet(StringComparer.Ordinal) : [];
-            created.AddRange(batch.Where(f => keys.Contains(f.Fingerprint)));
+            return [];
         }
 
-        return created;
+        var statement = AlertStatements.Store([.. findings.Select(f => Record(f, rule.Tags))], runId, now);
+        var results = await _runner.RunAsync([statement], cancellationToken).ConfigureAwait(false);
+        var keys = results[0].Rows is [[IEnumerable<object?> list, ..]] ? list.OfType<string>().ToHashSet(StringComparer.Ordinal) : [];
+        return [.. findings.Where(f => keys.Contains(f.Fingerprint))];
     }
 
     private static AlertRecord Record(Finding finding, IReadOnlyList<string> tags) => new(

@@ -18,7 +18,7 @@ public sealed class RuleEvaluator
     }
 
     /// <summary>Evaluates <paramref name="rule"/> for <paramref name="account"/> over events from <paramref name="since"/> to <paramref name="now"/>.</summary>
-    /// <exception cref="Neo4jException">Neo4j rejected or failed the query.</exception>
+    /// <exception cref="Graph.Neo4j.Neo4jException">Neo4j rejected or failed the query.</exception>
     /// <exception cref="RuleResultException">The query's rows do not follow the rule contract.</exception>
     public async Task<IReadOnlyList<Finding>> EvaluateAsync(AlertRule rule, string account, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
     {

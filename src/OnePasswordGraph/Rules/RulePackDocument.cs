@@ -19,10 +19,10 @@ public static class RulePackDocument
         text.AppendLine();
         text.AppendLine("<!-- Generated from src/OnePasswordGraph/Rules/Pack by RulePackDocument; a test keeps it equal. Run the tests with UPDATE_SNAPSHOTS=1 to regenerate. -->");
         text.AppendLine();
-        text.AppendLine($"The built-in pack has {ordered.Count} rules. They run for each account after every sync, over what is new since their last");
+        text.AppendLine($"The built-in pack has {ordered.Count} rule{(ordered.Count == 1 ? string.Empty : "s")}. They run for each account after every sync, over what is new since their last");
         text.AppendLine("evaluation plus their lookback. Disable a rule with `Alerts__Rules__<id>__Enabled=false`; change a parameter with");
         text.AppendLine("`Alerts__Rules__<id>__Parameters__<name>=<value>` (a list is comma-separated). Findings are `one_password_alert` nodes");
-        text.AppendLine("that FLAGS the entities and evidence events they are about (see data-model.md).");
+        text.AppendLine("that FLAGS the entities and evidence events they are about (see [the data model](data-model.md)).");
         text.AppendLine();
         text.AppendLine("| id | severity | tags | enabled by default |");
         text.AppendLine("|---|---|---|---|");

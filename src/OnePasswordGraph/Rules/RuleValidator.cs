@@ -1,4 +1,5 @@
 using OnePasswordGraph.Graph;
+using OnePasswordGraph.Graph.Neo4j;
 using OnePasswordGraph.Rules.Internal;
 
 namespace OnePasswordGraph.Rules;

@@ -29,10 +29,24 @@ public sealed class DemoCommandTests(Neo4jServerFixture neo4j) : IAsyncLifetime
             Assert.Contains($"## {query.Title}", output, StringComparison.Ordinal);
         }
 
+        // The planted guessing burst against one person, and the spray: one address, one failure for each of many people.
         var bursts = (await neo4j.QueryAsync(SampleQueries.All.Single(q => q.Title.StartsWith("Failed sign-in", StringComparison.Ordinal)).Cypher, Parameters())).Records().ToList();
-        var planted = Assert.Single(bursts);
-        Assert.Equal(ScenarioCatalog.UnusualPlaces[1].IpAddress, planted["ip"]);
-        Assert.Equal(25L, planted["failures"]);
+        var guessing = Assert.Single(bursts, b => (string?)b["ip"] == ScenarioCatalog.UnusualPlaces[1].IpAddress);
+        Assert.Equal(25L, guessing["failures"]);
+        var spray = Assert.Single(bursts, b => (string?)b["ip"] == ScenarioCatalog.UnusualPlaces[2].IpAddress);
+        Assert.Equal(15, Assert.IsAssignableFrom<System.Collections.IEnumerable>(spray["users"]).Cast<object>().Count());
+        Assert.Equal(2, bursts.Count);
+
+        // Every planted example is listed by its rule id, and its events are in the graph, the dormant users' older
+        // history (before the span) included. Identifiers depend on the seed and purpose, not on the clock.
+        var planted = ActivityGenerator.Generate(
+            InventoryGenerator.Generate(5, purpose: ScenarioPurpose.Demo), 5, 1500, TimeSpan.FromDays(28), DateTimeOffset.UnixEpoch.AddYears(56), ScenarioPurpose.Demo);
+        Assert.Equal(29, planted.Anomalies.Select(a => a.RuleId).Distinct().Count());
+        Assert.All(planted.Anomalies, a => Assert.Contains($"  - {a.RuleId}: ", output, StringComparison.Ordinal));
+        var keys = planted.Events.Select(e => e.Uuid).ToList();
+        Assert.Equal(keys.Count, await neo4j.CountAsync(
+            "MATCH (e) WHERE e.account = $account AND e.timestamp IS NOT NULL AND e._key IN $keys RETURN count(e) AS c",
+            new Dictionary<string, object?>(StringComparer.Ordinal) { ["account"] = Account, ["keys"] = keys }));
         Assert.DoesNotContain("(no rows)", output, StringComparison.Ordinal);
         var canaries = InventoryGenerator.Generate(5).SecretCanaries.ToList();
         Assert.Equal(canaries, InventoryGenerator.Generate(5, now: DateTimeOffset.UnixEpoch.AddYears(60)).SecretCanaries);

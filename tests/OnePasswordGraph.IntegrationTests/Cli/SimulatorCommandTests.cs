@@ -13,7 +13,8 @@ public sealed class SimulatorCommandTests(Neo4jServerFixture neo4j) : IAsyncLife
     [Fact]
     public async Task Simulator_PrintedSettings_LetSyncFetchEveryEventAndTheInventory()
     {
-        using var simulator = CliProcess.Start(new Dictionary<string, string>(), "simulator", "--seed", "9", "--events", "800", "--days", "10");
+        // Large enough to plant anomalies, so the printed backfill must reach the dormant users' history 50 days back.
+        using var simulator = CliProcess.Start(new Dictionary<string, string>(), "simulator", "--seed", "9", "--events", "800", "--days", "14");
         try
         {
             var settings = new Dictionary<string, string>(StringComparer.Ordinal);

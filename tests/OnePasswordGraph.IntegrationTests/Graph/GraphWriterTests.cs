@@ -233,7 +233,7 @@ public sealed class GraphWriterTests(Neo4jServerFixture neo4j) : IAsyncLifetime
     {
         var entities = new List<GraphEntity>();
         var relationships = new List<GraphRelationship>();
-        var refreshes = new List<UsageAggregateRefresh>();
+        var refreshes = new List<AggregateRefresh>();
         for (var i = 0; i < events; i++)
         {
             var user = $"U{i % 2}";
@@ -251,7 +251,7 @@ public sealed class GraphWriterTests(Neo4jServerFixture neo4j) : IAsyncLifetime
             entities.Add(SecretEntity(item, placeholder: true, name: null));
             relationships.Add(new GraphRelationship(UserPerformedItemUsage, user, key, Empty));
             relationships.Add(new GraphRelationship(ItemUsageAccessedSecret, key, item, Empty));
-            refreshes.Add(new UsageAggregateRefresh(user, item));
+            refreshes.Add(new AggregateRefresh(UsageAggregate, user, item));
         }
 
         return new GraphChanges(entities, relationships, refreshes);

@@ -48,7 +48,7 @@ public sealed class Neo4jServerFixture : IAsyncLifetime
             await StartThrowawayInstanceAsync();
         }
 
-        Runner = CreateRunner(Password);
+        Runner = new RetryingCypherRunner(CreateRunner(Password), CreateRetry());
         Server = await Runner.GetServerInfoAsync(CancellationToken.None);
         _messages.OnMessage(new DiagnosticMessage($"Integration tests run against Neo4j {Server.Version} ({Server.Edition ?? "edition not reported"}) at {Url}"));
         Console.WriteLine($"Integration tests run against Neo4j {Server.Version} at {Url}");
@@ -75,17 +75,17 @@ public sealed class Neo4jServerFixture : IAsyncLifetime
     public ICypherRunner CreateRunner(string password, string? database = null) =>
         new Neo4jHttpCypherRunner(
             new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromMinutes(2) },
-            new Neo4jConnection(Url, User, password, database ?? "neo4j"),
+            new Neo4jSettings(Url, User, password, database ?? "neo4j", 1000, TimeSpan.FromMinutes(2)),
             NullLogger<Neo4jHttpCypherRunner>.Instance);
 
     public static TransientRetry CreateRetry() =>
         new("Neo4j", new RetryOptions { MaxRetryAttempts = 3, InitialDelay = TimeSpan.FromMilliseconds(50), Deadline = TimeSpan.FromMinutes(2) }, TimeProvider.System, NullLogger.Instance);
 
     public GraphSchemaInstaller CreateInstaller() =>
-        new(Runner, CreateRetry(), GraphSchema.OnePassword, NullLogger<GraphSchemaInstaller>.Instance);
+        new(Runner, GraphSchema.OnePassword, NullLogger<GraphSchemaInstaller>.Instance);
 
     public GraphWriter CreateWriter(TimeProvider? timeProvider = null, int batchSize = 1000) =>
-        new(Runner, CreateRetry(), GraphSchema.OnePassword, batchSize, timeProvider ?? TimeProvider.System, NullLogger<GraphWriter>.Instance);
+        new(Runner, GraphSchema.OnePassword, batchSize, timeProvider ?? TimeProvider.System, NullLogger<GraphWriter>.Instance);
 
     /// <summary>Removes every node and relationship; the schema stays.</summary>
     public async Task ResetAsync()

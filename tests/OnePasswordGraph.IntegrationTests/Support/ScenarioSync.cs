@@ -24,11 +24,11 @@ internal static class ScenarioSync
         var meters = metrics ?? new SyncMetrics(new TestMeterFactory());
         var retry = new TransientRetry("1Password", new RetryOptions { InitialDelay = TimeSpan.FromMilliseconds(20), MaxRetryAttempts = 2 }, clock, logs.CreateLogger("retry"));
         var writer = neo4j.CreateWriter(clock);
-        var cleaner = new StaleInventoryCleaner(neo4j.Runner, Neo4jServerFixture.CreateRetry(), clock);
+        var cleaner = new StaleInventoryCleaner(neo4j.Runner, clock);
         var steps = new AccountStepFactory(
-            writer, new SyncStateStore(neo4j.Runner, Neo4jServerFixture.CreateRetry()), cleaner, new ItemDetailsVersions(neo4j.Runner, Neo4jServerFixture.CreateRetry()), meters, retry, clock, logs);
+            writer, new SyncStateStore(neo4j.Runner), cleaner, new ItemDetailsVersions(neo4j.Runner), meters, retry, clock, logs);
         return new SyncRunner(
-            new GraphSchemaInstaller(neo4j.Runner, Neo4jServerFixture.CreateRetry(), GraphSchema.OnePassword, NullLogger<GraphSchemaInstaller>.Instance),
+            new GraphSchemaInstaller(neo4j.Runner, GraphSchema.OnePassword, NullLogger<GraphSchemaInstaller>.Instance),
             writer, new StepExecutor(clock, logs.CreateLogger<StepExecutor>()), steps, meters, clock, logs.CreateLogger<SyncRunner>());
     }
 

@@ -28,7 +28,7 @@ internal static class AlertStatementBuilder
     /// <summary>
     /// One statement per batch: MERGE each alert on its fingerprint (all properties, createdOn, status and the run id on
     /// create; only lastSeenOn, and what a newer occurrence changes, on match), MERGE its FLAGS edges to existing nodes
-    /// of every declared target type, and return the keys this run created. Comparing the run id makes "new" exact:
+    /// of every declared target type, then return the keys whose run id is this run's. Comparing the run id makes "new" exact:
     /// a rerun, or a retry of a committed batch, finds the node and does not count it again.
     /// </summary>
     public static string Store()
@@ -43,7 +43,7 @@ internal static class AlertStatementBuilder
             .Append($"SET a.{Name(LastSeenOn)} = $now")
             .Append(string.Concat(Refreshed.Select(p => $", a.{P(p)} = CASE WHEN newer THEN row.props.{P(p)} ELSE a.{P(p)} END")))
             .Append('\n')
-            .Append($"WITH collect(DISTINCT CASE WHEN a.{P(CreatedByRun)} = $runId THEN a.{Name(Key)} END) AS created\n");
+            .Append("WITH count(*) AS stored\n");
         var flags = OnePasswordRelationshipTypes.AlertFlags;
         for (var i = 0; i < flags.Count; i++)
         {
@@ -54,10 +54,15 @@ internal static class AlertStatementBuilder
                 .Append($"MERGE (a)-[r:{Name(flags[i].Label)}]->(t)\n")
                 .Append($"ON CREATE SET r += f.props, r.{Name(GraphProperties.Type)} = $flagType{index}, r.{Name(FirstSeenOn)} = $now\n")
                 .Append($"SET r.{Name(LastSeenOn)} = $now\n")
-                .Append($"WITH created, count(*) AS flagged{index}\n");
+                .Append($"WITH count(*) AS flagged{index}\n");
         }
 
-        return text.Append("RETURN created").ToString();
+        // Read back last: each section above ends in a count without grouping keys, which yields one row even when
+        // nothing matched, so this part always runs.
+        return text.Append("UNWIND $alerts AS row\n")
+            .Append($"MATCH (a:{Name(alert.Type)} {{{Name(Key)}: row.key}})\n")
+            .Append($"RETURN collect(DISTINCT CASE WHEN a.{P(CreatedByRun)} = $runId THEN a.{Name(Key)} END) AS created")
+            .ToString();
     }
 
     /// <summary>Reads the watermarks of the sync-state keys in <c>$keys</c>.</summary>

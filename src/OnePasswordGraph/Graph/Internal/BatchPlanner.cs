@@ -23,9 +23,9 @@ internal static class BatchPlanner
             rows.Add((new WritePart.Relationships(relationship.Type), RelationshipRow(relationship, context)));
         }
 
-        foreach (var refresh in (changes.UsageRefreshes ?? []).Distinct())
+        foreach (var refresh in (changes.AggregateRefreshes ?? []).Distinct())
         {
-            rows.Add((new WritePart.UsageRefresh(), UsageRow(refresh, context)));
+            rows.Add((new WritePart.AggregateRefresh(refresh.Aggregate), AggregateRow(refresh, context)));
         }
 
         // Parts keep the order rows arrived in, so nodes are written before the relationships that join them.
@@ -63,14 +63,14 @@ internal static class BatchPlanner
         };
     }
 
-    private static Dictionary<string, object?> UsageRow(UsageAggregateRefresh refresh, GraphWriteContext context)
+    private static Dictionary<string, object?> AggregateRow(AggregateRefresh refresh, GraphWriteContext context)
     {
-        var used = OnePasswordRelationshipTypes.UserUsedSecret;
+        var type = refresh.Aggregate.Relationship;
         return new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["user"] = refresh.UserKey,
-            ["secret"] = refresh.SecretKey,
-            ["props"] = Stamped(EmptyProperties, $"{refresh.UserKey}|used|{refresh.SecretKey}", used.Type, used.Label, context),
+            ["from"] = refresh.FromKey,
+            ["to"] = refresh.ToKey,
+            ["props"] = Stamped(EmptyProperties, $"{refresh.FromKey}|{type.Label.ToLowerInvariant()}|{refresh.ToKey}", type.Type, type.Label, context),
         };
     }
 

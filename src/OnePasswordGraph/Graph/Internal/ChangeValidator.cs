@@ -54,8 +54,19 @@ internal static class ChangeValidator
             CheckProperties(where, relationship.Properties, relationship.Type.Property, problems);
         }
 
-        problems.AddRange((changes.UsageRefreshes ?? []).Where(r => string.IsNullOrEmpty(r.UserKey) || string.IsNullOrEmpty(r.SecretKey))
-            .Select(_ => "a USED aggregate refresh has an empty user or secret key"));
+        foreach (var refresh in changes.AggregateRefreshes ?? [])
+        {
+            var type = refresh.Aggregate.Relationship;
+            if (!schema.Declares(type) || !schema.Declares(refresh.Aggregate.Inbound) || !schema.Declares(refresh.Aggregate.Outbound))
+            {
+                problems.Add($"aggregate {type.Type}: its relationship types are not this schema's declarations");
+            }
+
+            if (string.IsNullOrEmpty(refresh.FromKey) || string.IsNullOrEmpty(refresh.ToKey))
+            {
+                problems.Add($"aggregate {type.Type}: an end key is empty");
+            }
+        }
 
         if (problems.Count > 0)
         {

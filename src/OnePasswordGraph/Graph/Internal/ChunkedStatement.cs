@@ -1,5 +1,3 @@
-using OnePasswordGraph.Resilience;
-
 namespace OnePasswordGraph.Graph.Internal;
 
 /// <summary>
@@ -9,14 +7,14 @@ namespace OnePasswordGraph.Graph.Internal;
 internal static class ChunkedStatement
 {
     public static async Task<long> RunUntilDoneAsync(
-        ICypherRunner runner, TransientRetry retry, string text, IReadOnlyDictionary<string, object?> parameters, int chunkSize, CancellationToken cancellationToken)
+        ICypherRunner runner, string text, IReadOnlyDictionary<string, object?> parameters, int chunkSize, CancellationToken cancellationToken)
     {
         var statement = new CypherStatement(text, new Dictionary<string, object?>(parameters, StringComparer.Ordinal) { ["limit"] = chunkSize });
         long total = 0;
         long cleaned;
         do
         {
-            var results = await retry.ExecuteAsync(token => runner.RunAsync([statement], token), cancellationToken).ConfigureAwait(false);
+            var results = await runner.RunAsync([statement], cancellationToken).ConfigureAwait(false);
             cleaned = results[0].SingleLong("cleaned");
             total += cleaned;
         }

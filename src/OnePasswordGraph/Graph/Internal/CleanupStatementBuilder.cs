@@ -41,12 +41,40 @@ internal static class CleanupStatementBuilder
             + "RETURN count(*) AS cleaned";
     }
 
-    /// <summary>Removes every node of <paramref name="type"/> recorded for one account, with its relationships, except the keys in <c>$keep</c>.</summary>
+    /// <summary>Removes the relationships labelled <paramref name="label"/> that one account wrote.</summary>
+    public static string AccountRelationships(string label) =>
+        $"MATCH ()-[r:{Name(label)}]->()\n"
+        + $"WHERE r.{Name(Account)} = $account\n"
+        + "WITH r LIMIT $limit\n"
+        + "DELETE r\n"
+        + "RETURN count(*) AS cleaned";
+
+    /// <summary>
+    /// Removes the nodes of <paramref name="type"/> recorded for one account that nothing else is attached to once
+    /// the account's own relationships are gone, except the keys in <c>$keep</c>. A node another account still uses
+    /// (a person who works in both) stays.
+    /// </summary>
     public static string AccountNodes(NodeType type) =>
         $"MATCH (n:{Name(type.Type)})\n"
         + $"WHERE n.{Name(Account)} = $account AND NOT n.{Name(Key)} IN $keep\n"
+        + "OPTIONAL MATCH (n)-[r]-()\n"
+        + "WITH n, count(r) AS degree\n"
+        + "WHERE degree = 0\n"
         + "WITH n LIMIT $limit\n"
-        + "DETACH DELETE n\n"
+        + "DELETE n\n"
+        + "RETURN count(*) AS cleaned";
+
+    /// <summary>
+    /// Hands the nodes of <paramref name="type"/> that one account recorded but another still uses over to that other
+    /// account (taken from one of the relationships it wrote), so that nothing keeps naming an erased account.
+    /// </summary>
+    public static string SharedAccountNodes(NodeType type) =>
+        $"MATCH (n:{Name(type.Type)})\n"
+        + $"WHERE n.{Name(Account)} = $account AND NOT n.{Name(Key)} IN $keep\n"
+        + "WITH n LIMIT $limit\n"
+        + "MATCH (n)-[r]-()\n"
+        + $"WITH n, collect(r.{Name(Account)})[0] AS other\n"
+        + $"SET n.{Name(Account)} = other\n"
         + "RETURN count(*) AS cleaned";
 
     private static string Scope(string variable, string? property) =>

@@ -1,3 +1,5 @@
+using OnePasswordGraph.Graph.Schema;
+
 namespace OnePasswordGraph.Graph.Internal;
 
 /// <summary>Writes identifiers into Cypher text. Only declared, validated names ever reach it.</summary>
@@ -8,4 +10,14 @@ internal static class Cypher
 
     /// <summary>Writes <c>n:`A`:`B`</c> for the given labels.</summary>
     public static string Labels(string variable, IEnumerable<string> labels) => variable + string.Concat(labels.Select(l => ":" + Name(l)));
+
+    /// <summary>Quotes <paramref name="property"/> after checking that <paramref name="type"/> declares it, so a hand-written read cannot drift from the schema.</summary>
+    public static string Property(NodeType type, string property) =>
+        type.Property(property) is not null
+            ? Name(property)
+            : throw new InvalidOperationException($"Node type {type.Type} declares no property '{property}'.");
+
+    /// <summary>Writes <c>alias.`a` AS a, alias.`b` AS b</c> for declared properties of <paramref name="type"/>.</summary>
+    public static string Returns(string variable, NodeType type, params string[] properties) =>
+        string.Join(", ", properties.Select(p => $"{variable}.{Property(type, p)} AS {p}"));
 }

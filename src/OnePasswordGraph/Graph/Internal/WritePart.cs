@@ -24,6 +24,6 @@ internal abstract record WritePart
     /// <summary>Relationships of one declared type.</summary>
     public sealed record Relationships(RelationshipType Type) : WritePart;
 
-    /// <summary>Recomputation of <c>(user)-[:USED]->(secret)</c> aggregates.</summary>
-    public sealed record UsageRefresh : WritePart;
+    /// <summary>Recomputation of one declared aggregate relationship.</summary>
+    public sealed record AggregateRefresh(AggregateRelationship Aggregate) : WritePart;
 }

@@ -14,7 +14,7 @@ namespace OnePasswordGraph.Graph.Internal;
 /// <remarks>
 /// Parameters: <c>$p0…$pN</c> (rows of each part), <c>$observedOn</c> (epoch ms of the write), <c>$syncTag</c> (the
 /// run id, stamped on inventory), <c>$checkpoint</c> (<c>{key, props}</c>). Node rows are <c>{key, props}</c>,
-/// relationship rows <c>{from, to, fromProps, toProps, props}</c>, usage rows <c>{user, secret, props}</c>.
+/// relationship rows <c>{from, to, fromProps, toProps, props}</c>, aggregate rows <c>{from, to, props}</c>.
 /// </remarks>
 internal static class WriteStatementBuilder
 {
@@ -29,7 +29,7 @@ internal static class WriteStatementBuilder
             {
                 WritePart.Nodes nodes => NodeSection(nodes),
                 WritePart.Relationships relationships => RelationshipSection(relationships.Type),
-                WritePart.UsageRefresh => UsageRefreshSection(),
+                WritePart.AggregateRefresh aggregate => AggregateRefreshSection(aggregate.Aggregate),
                 _ => throw new ArgumentOutOfRangeException(nameof(parts)),
             });
             text.Append("WITH count(*) AS written").Append(i.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
@@ -86,17 +86,16 @@ internal static class WriteStatementBuilder
         + $"ON CREATE SET {variable} += {props}, {Stamps(variable)}, {variable}.{Name(Placeholder)} = true"
         + (type.Class is null ? string.Empty : $", {variable}:{Name(type.Class)}") + "\n";
 
-    private static string UsageRefreshSection()
+    private static string AggregateRefreshSection(AggregateRelationship aggregate)
     {
-        var used = OnePasswordRelationshipTypes.UserUsedSecret;
-        var performed = OnePasswordRelationshipTypes.UserPerformedItemUsage;
-        var accessed = OnePasswordRelationshipTypes.ItemUsageAccessedSecret;
-        return $"MATCH (u:{Name(used.From.Type)} {{{Name(Key)}: row.user}})-[:{Name(performed.Label)}]->(e:{Name(performed.To.Type)})"
-            + $"-[:{Name(accessed.Label)}]->(s:{Name(used.To.Type)} {{{Name(Key)}: row.secret}})\n"
-            + $"WITH row, u, s, count(e) AS uses, min(e.`timestamp`) AS firstUse, max(e.`timestamp`) AS lastUse, collect(DISTINCT e.`action`) AS actions\n"
-            + $"MERGE (u)-[r:{Name(used.Label)}]->(s)\n"
+        var (target, inbound, outbound) = (aggregate.Relationship, aggregate.Inbound, aggregate.Outbound);
+        return $"MATCH (u:{Name(target.From.Type)} {{{Name(Key)}: row.from}})-[:{Name(inbound.Label)}]->(e:{Name(inbound.To.Type)})"
+            + $"-[:{Name(outbound.Label)}]->(s:{Name(target.To.Type)} {{{Name(Key)}: row.to}})\n"
+            + $"WITH row, u, s, count(e) AS uses, min(e.{Name(aggregate.TimeProperty)}) AS firstUse, max(e.{Name(aggregate.TimeProperty)}) AS lastUse, collect(DISTINCT e.{Name(aggregate.ValueProperty)}) AS actions\n"
+            + $"MERGE (u)-[r:{Name(target.Label)}]->(s)\n"
             + $"ON CREATE SET r.{Name(FirstSeenOn)} = $observedOn\n"
-            + $"SET r += row.props, r.{Name(LastSeenOn)} = $observedOn, r.`count` = uses, r.`firstUsedOn` = firstUse, r.`lastUsedOn` = lastUse, r.`actions` = actions\n";
+            + $"SET r += row.props, r.{Name(LastSeenOn)} = $observedOn, r.{Name(aggregate.CountProperty)} = uses, r.{Name(aggregate.FirstProperty)} = firstUse, "
+            + $"r.{Name(aggregate.LastProperty)} = lastUse, r.{Name(aggregate.ValuesProperty)} = actions\n";
     }
 
     private static string Stamps(string variable) => $"{variable}.{Name(FirstSeenOn)} = $observedOn, {variable}.{Name(LastSeenOn)} = $observedOn";

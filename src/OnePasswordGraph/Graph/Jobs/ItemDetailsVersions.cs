@@ -1,4 +1,6 @@
-using OnePasswordGraph.Resilience;
+using OnePasswordGraph.Graph.Schema;
+using static OnePasswordGraph.Graph.Internal.Cypher;
+using static OnePasswordGraph.Graph.Schema.OnePasswordNodeTypes;
 
 namespace OnePasswordGraph.Graph.Jobs;
 
@@ -8,24 +10,23 @@ namespace OnePasswordGraph.Graph.Jobs;
 /// </summary>
 public sealed class ItemDetailsVersions
 {
-    private const string Query =
-        "MATCH (s:`one_password_secret` {`account`: $account, `vaultUUID`: $vault}) WHERE s.`detailsVersion` IS NOT NULL "
-        + "RETURN s.`itemUUID` AS item, s.`detailsVersion` AS version";
+    private static readonly string Query =
+        $"MATCH (s:{Name(Secret.Type)} {{{Property(Secret, GraphProperties.Account)}: $account, {Property(Secret, "vaultUUID")}: $vault}}) "
+        + $"WHERE s.{Property(Secret, "detailsVersion")} IS NOT NULL "
+        + $"RETURN s.{Property(Secret, "itemUUID")} AS item, s.{Property(Secret, "detailsVersion")} AS version";
 
     private readonly ICypherRunner _runner;
-    private readonly TransientRetry _retry;
 
-    public ItemDetailsVersions(ICypherRunner runner, TransientRetry retry)
+    public ItemDetailsVersions(ICypherRunner runner)
     {
         _runner = runner;
-        _retry = retry;
     }
 
     /// <summary>Reads item uuid → version of the details last read, for the items of one vault.</summary>
     public async Task<IReadOnlyDictionary<string, long>> ReadAsync(string account, string vaultId, CancellationToken cancellationToken)
     {
         var statement = new CypherStatement(Query, new Dictionary<string, object?> { ["account"] = account, ["vault"] = vaultId });
-        var results = await _retry.ExecuteAsync(token => _runner.RunAsync([statement], token), cancellationToken).ConfigureAwait(false);
+        var results = await _runner.RunAsync([statement], cancellationToken).ConfigureAwait(false);
         return results[0].Rows
             .Where(row => row[0] is string && row[1] is long)
             .ToDictionary(row => (string)row[0]!, row => (long)row[1]!, StringComparer.Ordinal);

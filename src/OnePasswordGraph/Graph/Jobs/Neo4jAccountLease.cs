@@ -1,6 +1,5 @@
 using OnePasswordGraph.Graph.Jobs.Internal;
 using OnePasswordGraph.Graph.Schema;
-using OnePasswordGraph.Resilience;
 
 namespace OnePasswordGraph.Graph.Jobs;
 
@@ -12,13 +11,11 @@ namespace OnePasswordGraph.Graph.Jobs;
 public sealed class Neo4jAccountLease : IAccountLease
 {
     private readonly ICypherRunner _runner;
-    private readonly TransientRetry _retry;
     private readonly TimeProvider _timeProvider;
 
-    public Neo4jAccountLease(ICypherRunner runner, TransientRetry retry, TimeProvider timeProvider)
+    public Neo4jAccountLease(ICypherRunner runner, TimeProvider timeProvider)
     {
         _runner = runner;
-        _retry = retry;
         _timeProvider = timeProvider;
     }
 
@@ -45,7 +42,7 @@ public sealed class Neo4jAccountLease : IAccountLease
                 ["stream"] = "lease",
             },
         };
-        var results = await _retry.ExecuteAsync(token => _runner.RunAsync([new CypherStatement(LeaseStatements.Acquire, parameters)], token), cancellationToken)
+        var results = await _runner.RunAsync([new CypherStatement(LeaseStatements.Acquire, parameters)], cancellationToken)
             .ConfigureAwait(false);
         return results[0].SingleLong("acquired") == 1;
     }
@@ -55,7 +52,7 @@ public sealed class Neo4jAccountLease : IAccountLease
         var parameters = new Dictionary<string, object?>(StringComparer.Ordinal) { ["key"] = KeyOf(account), ["holder"] = holder };
 
         // Released even when the caller is shutting down: a lease left behind would block the account until it expires.
-        await _retry.ExecuteAsync(token => _runner.RunAsync([new CypherStatement(LeaseStatements.Release, parameters)], token), CancellationToken.None)
+        await _runner.RunAsync([new CypherStatement(LeaseStatements.Release, parameters)], CancellationToken.None)
             .ConfigureAwait(false);
     }
 

@@ -1,6 +1,5 @@
 using OnePasswordGraph.Graph.Internal;
 using OnePasswordGraph.Graph.Schema;
-using OnePasswordGraph.Resilience;
 
 namespace OnePasswordGraph.Graph.Jobs;
 
@@ -14,13 +13,11 @@ public sealed class StaleInventoryCleaner
     private const int ChunkSize = 10_000;
 
     private readonly ICypherRunner _runner;
-    private readonly TransientRetry _retry;
     private readonly TimeProvider _timeProvider;
 
-    public StaleInventoryCleaner(ICypherRunner runner, TransientRetry retry, TimeProvider timeProvider)
+    public StaleInventoryCleaner(ICypherRunner runner, TimeProvider timeProvider)
     {
         _runner = runner;
-        _retry = retry;
         _timeProvider = timeProvider;
     }
 
@@ -51,6 +48,6 @@ public sealed class StaleInventoryCleaner
             ["now"] = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds(),
             ["scope"] = scope?.ToList(),
         };
-        return ChunkedStatement.RunUntilDoneAsync(_runner, _retry, text, parameters, ChunkSize, cancellationToken);
+        return ChunkedStatement.RunUntilDoneAsync(_runner, text, parameters, ChunkSize, cancellationToken);
     }
 }

@@ -1,5 +1,5 @@
 using OnePasswordGraph.Graph.Schema;
-using OnePasswordGraph.Resilience;
+using static OnePasswordGraph.Graph.Internal.Cypher;
 
 namespace OnePasswordGraph.Graph.Jobs;
 
@@ -9,13 +9,15 @@ namespace OnePasswordGraph.Graph.Jobs;
 /// </summary>
 public sealed class SyncStateStore
 {
-    private readonly ICypherRunner _runner;
-    private readonly TransientRetry _retry;
+    private static readonly string ReadQuery =
+        $"MATCH (s:{Name(OnePasswordNodeTypes.SyncState.Type)} {{{Property(OnePasswordNodeTypes.SyncState, GraphProperties.Key)}: $key}}) "
+        + $"RETURN {Returns("s", OnePasswordNodeTypes.SyncState, "cursor", "apiVersion", "lastEventTimestamp")}";
 
-    public SyncStateStore(ICypherRunner runner, TransientRetry retry)
+    private readonly ICypherRunner _runner;
+
+    public SyncStateStore(ICypherRunner runner)
     {
         _runner = runner;
-        _retry = retry;
     }
 
     /// <summary>Gets the key of the sync-state node of <paramref name="stream"/> in <paramref name="account"/>.</summary>
@@ -32,9 +34,9 @@ public sealed class SyncStateStore
     public async Task<StreamState?> ReadAsync(string account, string stream, CancellationToken cancellationToken)
     {
         var statement = new CypherStatement(
-            "MATCH (s:`one_password_sync_state` {`_key`: $key}) RETURN s.`cursor` AS cursor, s.`apiVersion` AS apiVersion, s.`lastEventTimestamp` AS lastEventTimestamp",
+            ReadQuery,
             new Dictionary<string, object?> { ["key"] = Key(account, stream) });
-        var results = await _retry.ExecuteAsync(token => _runner.RunAsync([statement], token), cancellationToken).ConfigureAwait(false);
+        var results = await _runner.RunAsync([statement], cancellationToken).ConfigureAwait(false);
         return results[0].Rows is [var row, ..] ? new StreamState(row[0] as string, row[1] as string, row[2] as long?) : null;
     }
 }

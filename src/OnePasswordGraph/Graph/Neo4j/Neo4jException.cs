@@ -1,9 +1,10 @@
+using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Resilience;
 
 namespace OnePasswordGraph.Graph.Neo4j;
 
 /// <summary>A failure reported by, or on the way to, Neo4j. The message says what to check; it never holds the password.</summary>
-public sealed class Neo4jException : Exception, ITransientFailure
+public sealed class Neo4jException : OnePasswordGraphException, ITransientFailure
 {
     public Neo4jException(Neo4jErrorKind kind, string message, string? code = null, Exception? innerException = null)
         : base(message, innerException)

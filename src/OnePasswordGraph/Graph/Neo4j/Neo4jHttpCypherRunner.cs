@@ -19,19 +19,19 @@ internal sealed class Neo4jHttpCypherRunner : ICypherRunner, IDisposable
     private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json") { CharSet = "UTF-8" };
 
     private readonly HttpClient _httpClient;
-    private readonly Neo4jConnection _connection;
+    private readonly Neo4jSettings _settings;
     private readonly ILogger _logger;
     private readonly AuthenticationHeaderValue _authorization;
     private readonly SemaphoreSlim _discoveryGate = new(1, 1);
     private Neo4jServerInfo? _serverInfo;
 
-    public Neo4jHttpCypherRunner(HttpClient httpClient, Neo4jConnection connection, ILogger<Neo4jHttpCypherRunner> logger)
+    public Neo4jHttpCypherRunner(HttpClient httpClient, Neo4jSettings settings, ILogger<Neo4jHttpCypherRunner> logger)
     {
         _httpClient = httpClient;
-        _connection = connection;
+        _settings = settings;
         _logger = logger;
         _authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{connection.User}:{connection.Password}")));
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.User}:{settings.Password}")));
     }
 
     public async Task<Neo4jServerInfo> GetServerInfoAsync(CancellationToken cancellationToken)
@@ -69,7 +69,7 @@ internal sealed class Neo4jHttpCypherRunner : ICypherRunner, IDisposable
         if (root.Neo4jVersion is { } modernVersion && root.Transaction is { } template)
         {
             var version = ParseSupportedVersion(modernVersion);
-            var transaction = template.Replace("{databaseName}", Uri.EscapeDataString(_connection.Database), StringComparison.Ordinal);
+            var transaction = template.Replace("{databaseName}", Uri.EscapeDataString(_settings.Database), StringComparison.Ordinal);
             info = new Neo4jServerInfo(version, root.Neo4jEdition, CommitEndpointFrom(transaction));
 
             // 4.x and later serve discovery without credentials: a trivial statement proves the credentials and the database.
@@ -90,7 +90,7 @@ internal sealed class Neo4jHttpCypherRunner : ICypherRunner, IDisposable
             throw NotNeo4j("its discovery document names no version");
         }
 
-        Neo4jLog.Discovered(_logger, _connection.DisplayUrl, info.Version, info.Edition ?? "unknown");
+        Neo4jLog.Discovered(_logger, _settings.DisplayUrl, info.Version, info.Edition ?? "unknown");
         return info;
     }
 
@@ -149,14 +149,14 @@ internal sealed class Neo4jHttpCypherRunner : ICypherRunner, IDisposable
         {
             throw new Neo4jException(
                 Neo4jErrorKind.Unreachable,
-                $"Neo4j is unreachable at {_connection.DisplayUrl}: {ex.Message} Check Neo4j:Url and that the server is running.",
+                $"Neo4j is unreachable at {_settings.DisplayUrl}: {ex.Message} Check Neo4j:Url and that the server is running.",
                 innerException: ex);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             throw new Neo4jException(
                 Neo4jErrorKind.Transient,
-                $"Neo4j at {_connection.DisplayUrl} did not answer within {_httpClient.Timeout.TotalSeconds:0} s.",
+                $"Neo4j at {_settings.DisplayUrl} did not answer within {_httpClient.Timeout.TotalSeconds:0} s.",
                 innerException: ex);
         }
     }
@@ -197,16 +197,16 @@ internal sealed class Neo4jHttpCypherRunner : ICypherRunner, IDisposable
         {
             HttpStatusCode.Unauthorized => new Neo4jException(
                 Neo4jErrorKind.Authentication,
-                $"Neo4j at {_connection.DisplayUrl} rejected the credentials of user '{_connection.User}' (HTTP 401). Check Neo4j:User and Neo4j:Password."),
+                $"Neo4j at {_settings.DisplayUrl} rejected the credentials of user '{_settings.User}' (HTTP 401). Check Neo4j:User and Neo4j:Password."),
             HttpStatusCode.Forbidden => new Neo4jException(
                 Neo4jErrorKind.Authentication,
-                $"Neo4j at {_connection.DisplayUrl} refused user '{_connection.User}' (HTTP 403): the user lacks the rights, or must change its initial password first."),
+                $"Neo4j at {_settings.DisplayUrl} refused user '{_settings.User}' (HTTP 403): the user lacks the rights, or must change its initial password first."),
             HttpStatusCode.NotFound => new Neo4jException(
                 Neo4jErrorKind.Protocol,
-                $"Neo4j at {_connection.DisplayUrl} has no {response.RequestMessage?.RequestUri?.AbsolutePath} endpoint (HTTP 404). Check Neo4j:Url points at the HTTP port (7474 or 7473) and that the HTTP API is enabled."),
+                $"Neo4j at {_settings.DisplayUrl} has no {response.RequestMessage?.RequestUri?.AbsolutePath} endpoint (HTTP 404). Check Neo4j:Url points at the HTTP port (7474 or 7473) and that the HTTP API is enabled."),
             _ => new Neo4jException(
                 Neo4jErrorClassifier.ClassifyHttpStatus(status),
-                $"Neo4j at {_connection.DisplayUrl} answered HTTP {status} {response.ReasonPhrase}."),
+                $"Neo4j at {_settings.DisplayUrl} answered HTTP {status} {response.ReasonPhrase}."),
         };
     }
 
@@ -216,9 +216,9 @@ internal sealed class Neo4jHttpCypherRunner : ICypherRunner, IDisposable
         var message = kind switch
         {
             Neo4jErrorKind.DatabaseNotFound =>
-                $"Neo4j at {_connection.DisplayUrl} has no database '{_connection.Database}'. Create it or set Neo4j:Database to an existing one.",
+                $"Neo4j at {_settings.DisplayUrl} has no database '{_settings.Database}'. Create it or set Neo4j:Database to an existing one.",
             Neo4jErrorKind.Authentication =>
-                $"Neo4j at {_connection.DisplayUrl} refused user '{_connection.User}': {error.Message} ({error.Code}). Check Neo4j:User and Neo4j:Password.",
+                $"Neo4j at {_settings.DisplayUrl} refused user '{_settings.User}': {error.Message} ({error.Code}). Check Neo4j:User and Neo4j:Password.",
             _ => $"Neo4j refused the statement: {error.Message} ({error.Code}).",
         };
         return new Neo4jException(kind, message, error.Code);
@@ -237,7 +237,7 @@ internal sealed class Neo4jHttpCypherRunner : ICypherRunner, IDisposable
         }
 
         return version.UnsupportedReason is { } reason
-            ? throw new Neo4jException(Neo4jErrorKind.UnsupportedVersion, $"{reason} (server at {_connection.DisplayUrl})")
+            ? throw new Neo4jException(Neo4jErrorKind.UnsupportedVersion, $"{reason} (server at {_settings.DisplayUrl})")
             : version;
     }
 
@@ -251,7 +251,7 @@ internal sealed class Neo4jHttpCypherRunner : ICypherRunner, IDisposable
     private static Uri CommitEndpointFrom(string transaction) => RelativeTo(transaction.TrimEnd('/') + "/commit");
 
     private Neo4jException NotNeo4j(string what, Exception? inner = null) =>
-        new(Neo4jErrorKind.Protocol, $"The server at {_connection.DisplayUrl} does not look like Neo4j's HTTP API: {what}. Check Neo4j:Url.", innerException: inner);
+        new(Neo4jErrorKind.Protocol, $"The server at {_settings.DisplayUrl} does not look like Neo4j's HTTP API: {what}. Check Neo4j:Url.", innerException: inner);
 
     private static CypherResult ToResult(StatementResult result) =>
         new(

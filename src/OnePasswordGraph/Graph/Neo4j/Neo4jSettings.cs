@@ -3,5 +3,8 @@ namespace OnePasswordGraph.Graph.Neo4j;
 /// <summary>Resolved Neo4j settings. <see cref="ToString"/> never shows the password.</summary>
 public sealed record Neo4jSettings(Uri Url, string User, string Password, string Database, int BatchSize, TimeSpan RequestTimeout)
 {
-    public override string ToString() => $"Neo4jSettings {{ Url = {Url}, User = {User}, Database = {Database} }}";
+    /// <summary>Gets the URL as it may appear in messages and logs: scheme, host, port and path only.</summary>
+    public string DisplayUrl => Url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+
+    public override string ToString() => $"Neo4jSettings {{ Url = {DisplayUrl}, User = {User}, Database = {Database} }}";
 }

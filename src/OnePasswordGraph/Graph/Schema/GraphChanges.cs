@@ -4,11 +4,11 @@ namespace OnePasswordGraph.Graph.Schema;
 public sealed record GraphChanges(
     IReadOnlyList<GraphEntity> Entities,
     IReadOnlyList<GraphRelationship> Relationships,
-    IReadOnlyList<UsageAggregateRefresh>? UsageRefreshes = null)
+    IReadOnlyList<AggregateRefresh>? AggregateRefreshes = null)
 {
     /// <summary>Gets a change set with nothing in it.</summary>
     public static GraphChanges Empty { get; } = new([], []);
 
     /// <summary>Gets the number of rows the changes take in a statement.</summary>
-    public int RowCount => Entities.Count + Relationships.Count + (UsageRefreshes?.Count ?? 0);
+    public int RowCount => Entities.Count + Relationships.Count + (AggregateRefreshes?.Count ?? 0);
 }

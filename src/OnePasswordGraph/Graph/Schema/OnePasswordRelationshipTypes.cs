@@ -38,6 +38,10 @@ public static class OnePasswordRelationshipTypes
         "one_password_user_used_secret", User, "USED", Secret, "Aggregate of the user's item usages of the item, recomputed from the event nodes.",
         Join(RelationshipCommon, [Int("count", "Number of item usage events."), Int("firstUsedOn", "Earliest usage (epoch ms)."), Int("lastUsedOn", "Latest usage (epoch ms)."), List("actions", "Distinct actions taken.")]));
 
+    /// <summary>USED summarises a user's item usages of a secret: PERFORMED then ACCESSED.</summary>
+    public static readonly AggregateRelationship UsageAggregate =
+        new(UserUsedSecret, UserPerformedItemUsage, ItemUsageAccessedSecret, "timestamp", "action", "count", "firstUsedOn", "lastUsedOn", "actions");
+
     public static readonly IReadOnlyList<RelationshipType> AlertFlags =
         [.. new[] { Account, User, Vault, Secret, ItemUsageEvent, AuditEvent, SignInAttemptEvent }.Select(target => Plain(Alert, "FLAGS", target, "What a finding is about."))];
 

@@ -12,7 +12,7 @@ internal sealed class EventGraphBuilder(string accountKey)
 
     private readonly List<GraphEntity> _entities = [];
     private readonly List<GraphRelationship> _relationships = [];
-    private readonly List<UsageAggregateRefresh> _refreshes = [];
+    private readonly List<AggregateRefresh> _refreshes = [];
 
     public void Event(NodeType type, string key, Dictionary<string, object?> properties) => _entities.Add(new GraphEntity(type, key, properties));
 
@@ -50,7 +50,7 @@ internal sealed class EventGraphBuilder(string accountKey)
     public void Relate(RelationshipType type, string from, string to, IReadOnlyDictionary<string, object?>? properties = null) =>
         _relationships.Add(new GraphRelationship(type, from, to, properties ?? NoProperties));
 
-    public void RefreshUsage(string user, string secret) => _refreshes.Add(new UsageAggregateRefresh(user, secret));
+    public void RefreshUsage(string user, string secret) => _refreshes.Add(new AggregateRefresh(UsageAggregate, user, secret));
 
     public GraphChanges Build() => new(_entities, _relationships, _refreshes);
 }

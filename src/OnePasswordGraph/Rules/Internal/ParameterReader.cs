@@ -10,7 +10,8 @@ internal static partial class ParameterReader
     /// <summary>Gets the parameters the engine passes to every query, which a rule cannot declare.</summary>
     public static IReadOnlySet<string> EngineParameters { get; } = new HashSet<string>(StringComparer.Ordinal) { "account", "since", "now" };
 
-    public static IReadOnlyList<RuleParameter> Read(YamlNode node, Action<string> problem)
+    /// <summary>Reads the parameters; <paramref name="names"/> receives every declared name, even of a broken parameter.</summary>
+    public static IReadOnlyList<RuleParameter> Read(YamlNode node, Action<YamlNode?, string> problem, ISet<string> names)
     {
         if (IsNull(node))
         {
@@ -19,7 +20,7 @@ internal static partial class ParameterReader
 
         if (node is not YamlMappingNode mapping)
         {
-            problem($"{Where(node)}: parameters must be a mapping of names to {{default, description}}");
+            problem(node, $"parameters must be a mapping of names to {{default, description}}");
             return [];
         }
 
@@ -27,13 +28,14 @@ internal static partial class ParameterReader
         foreach (var (key, value) in mapping.Children)
         {
             var name = (key as YamlScalarNode)?.Value ?? string.Empty;
+            names.Add(name);
             if (!Identifier().IsMatch(name))
             {
-                problem($"{Where(key)}: parameter name '{name}' is not a Cypher identifier (a letter, then letters, digits or underscores)");
+                problem(key, $"parameter name '{name}' is not a Cypher identifier (a letter, then letters, digits or underscores)");
             }
             else if (EngineParameters.Contains(name))
             {
-                problem($"{Where(key)}: parameter '{name}' clashes with ${name}, which the engine passes to every query; rename it");
+                problem(key, $"parameter '{name}' clashes with ${name}, which the engine passes to every query; rename it");
             }
             else if (One(name, value, problem) is { } parameter)
             {
@@ -44,11 +46,11 @@ internal static partial class ParameterReader
         return parameters;
     }
 
-    private static RuleParameter? One(string name, YamlNode node, Action<string> problem)
+    private static RuleParameter? One(string name, YamlNode node, Action<YamlNode?, string> problem)
     {
         if (node is not YamlMappingNode fields)
         {
-            problem($"{Where(node)}: parameter '{name}' must be a mapping with default and description");
+            problem(node, $"parameter '{name}' must be a mapping with default and description");
             return null;
         }
 
@@ -67,7 +69,7 @@ internal static partial class ParameterReader
                 case "description":
                     break;
                 case var other:
-                    problem($"{Where(key)}: parameter '{name}' has unknown field '{other}'; a parameter has only default and description");
+                    problem(key, $"parameter '{name}' has unknown field '{other}'; a parameter has only default and description");
                     break;
             }
         }
@@ -75,18 +77,18 @@ internal static partial class ParameterReader
         var typed = defaultNode is null ? null : Default(name, defaultNode, problem);
         if (defaultNode is null || (typed is null && IsNull(defaultNode)))
         {
-            problem($"{Where(node)}: parameter '{name}' has no default; give it one (an integer, number, true/false, text or list of texts)");
+            problem(node, $"parameter '{name}' has no default; give it one (an integer, number, true/false, text or list of texts)");
         }
 
         if (description is null)
         {
-            problem($"{Where(node)}: parameter '{name}' has no description; say what it tunes");
+            problem(node, $"parameter '{name}' has no description; say what it tunes");
         }
 
         return typed is null || description is null ? null : new RuleParameter(name, typed, description);
     }
 
-    private static object? Default(string name, YamlNode node, Action<string> problem)
+    private static object? Default(string name, YamlNode node, Action<YamlNode?, string> problem)
     {
         switch (node)
         {
@@ -95,7 +97,7 @@ internal static partial class ParameterReader
             case YamlSequenceNode { Children: var items } when items.All(i => i is YamlScalarNode s && !IsNull(s)):
                 return items.Select(i => ((YamlScalarNode)i).Value!).ToList();
             default:
-                problem($"{Where(node)}: parameter '{name}' has a default that is neither a single value nor a list of texts");
+                problem(node, $"parameter '{name}' has a default that is neither a single value nor a list of texts");
                 return null;
         }
     }

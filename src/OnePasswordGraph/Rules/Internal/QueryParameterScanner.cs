@@ -6,14 +6,12 @@ namespace OnePasswordGraph.Rules.Internal;
 /// <summary>Finds the <c>$name</c> parameters a Cypher query uses, ignoring string literals, quoted names and comments.</summary>
 internal static partial class QueryParameterScanner
 {
-    public static IReadOnlySet<string> Scan(string query)
-    {
-        var code = StripLiterals(query);
-        return Parameter().Matches(code).Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);
-    }
+    public static IReadOnlySet<string> Scan(string query) =>
+        Parameter().Matches(Code(query)).Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);
 
-    // A '$' inside 'text', `name` or a comment is not a parameter; blank those spans out before matching.
-    private static string StripLiterals(string query)
+    /// <summary>Returns the query with every string literal, quoted name and comment blanked to one space.</summary>
+    /// <remarks>A '$' or a keyword inside 'text', `name` or a comment is not code.</remarks>
+    public static string Code(string query)
     {
         var code = new StringBuilder(query.Length);
         var i = 0;

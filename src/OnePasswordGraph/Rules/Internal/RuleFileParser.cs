@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using static OnePasswordGraph.Rules.Internal.YamlValues;
@@ -16,7 +15,7 @@ internal sealed partial class RuleFileParser
 
     private readonly string _source;
     private readonly string _fileId;
-    private readonly List<RuleProblem> _problems = [];
+    private readonly List<(int Line, string Message)> _problems = [];
 
     private RuleFileParser(string source, string fileId)
     {
@@ -32,7 +31,9 @@ internal sealed partial class RuleFileParser
     {
         var parser = new RuleFileParser(source, fileId);
         var rule = parser.Read(text);
-        return (parser._problems.Count == 0 ? rule : null, parser._problems);
+        // In file order, so the list reads like the file; problems of the whole file (no line) come last.
+        var problems = parser._problems.OrderBy(p => p.Line).Select(p => new RuleProblem(source, p.Message)).ToList();
+        return (problems.Count == 0 ? rule : null, problems);
     }
 
     private AlertRule? Read(string text)
@@ -44,13 +45,19 @@ internal sealed partial class RuleFileParser
         }
         catch (YamlException error)
         {
-            Problem($"not valid YAML: {error.Message}");
+            Problem(null, $"not valid YAML at line {error.Start.Line}, column {error.Start.Column}: {error.Message}");
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up this way on some malformed input (an unclosed flow sequence, for one).
+            Problem(null, "not valid YAML: the parser could not read it (look for an unclosed bracket or quote)");
             return null;
         }
 
         if (stream.Documents is not [{ RootNode: YamlMappingNode root }])
         {
-            Problem("the file must hold one YAML mapping with the fields " + string.Join(", ", Fields));
+            Problem(null, "the file must hold one YAML mapping with the fields " + string.Join(", ", Fields));
             return null;
         }
 
@@ -60,7 +67,7 @@ internal sealed partial class RuleFileParser
             var field = (key as YamlScalarNode)?.Value ?? string.Empty;
             if (Array.IndexOf(Fields, field) < 0)
             {
-                Problem($"{Where(key)}: unknown field '{field}'; a rule has only {string.Join(", ", Fields)}");
+                Problem(key, $"unknown field '{field}'; a rule has only {string.Join(", ", Fields)}");
             }
             else
             {
@@ -70,7 +77,7 @@ internal sealed partial class RuleFileParser
 
         foreach (var missing in RequiredFields.Where(f => !fields.ContainsKey(f) || IsNull(fields[f])))
         {
-            Problem($"missing required field '{missing}'");
+            Problem(null, $"missing required field '{missing}'");
         }
 
         var id = Id(fields.GetValueOrDefault("id"));
@@ -81,10 +88,11 @@ internal sealed partial class RuleFileParser
         var lookback = LookbackOf(fields.GetValueOrDefault("lookback"));
         var enabled = Enabled(fields.GetValueOrDefault("enabled"));
         var query = Text(fields, "query");
-        var parameters = fields.TryGetValue("parameters", out var declared) ? ParameterReader.Read(declared, Problem) : [];
-        if (query is not null)
+        var declared = new HashSet<string>(StringComparer.Ordinal);
+        var parameters = fields.TryGetValue("parameters", out var node) ? ParameterReader.Read(node, Problem, declared) : [];
+        foreach (var problem in query is null ? [] : QueryChecks.Problems(query, declared))
         {
-            QueryChecks(query, parameters);
+            Problem(null, problem);
         }
 
         return _problems.Count > 0 ? null : new AlertRule(
@@ -92,135 +100,6 @@ internal sealed partial class RuleFileParser
             parameters.ToDictionary(p => p.Name, p => p.Default, StringComparer.Ordinal));
     }
 
-    private string? Id(YamlNode? node)
-    {
-        var id = Scalar(node, "id");
-        if (id is null)
-        {
-            return null;
-        }
-
-        if (!KebabCase().IsMatch(id))
-        {
-            Problem($"{Where(node!)}: id '{id}' is not kebab-case (lowercase letters and digits joined by single hyphens, such as vault-export)");
-        }
-        else if (!string.Equals(id, _fileId, StringComparison.Ordinal))
-        {
-            Problem($"{Where(node!)}: id '{id}' must equal the file name '{_fileId}' (rename the file to {id}.yaml or change the id)");
-        }
-
-        return id;
-    }
-
-    private string? Text(Dictionary<string, YamlNode> fields, string field) => Scalar(fields.GetValueOrDefault(field), field)?.Trim();
-
-    private AlertSeverity? Severity(YamlNode? node)
-    {
-        var text = Scalar(node, "severity");
-        if (text is null)
-        {
-            return null;
-        }
-
-        AlertSeverity? severity = text switch
-        {
-            "info" => AlertSeverity.Info,
-            "low" => AlertSeverity.Low,
-            "medium" => AlertSeverity.Medium,
-            "high" => AlertSeverity.High,
-            "critical" => AlertSeverity.Critical,
-            _ => null,
-        };
-        if (severity is null)
-        {
-            Problem($"{Where(node!)}: severity '{text}' is not one of info, low, medium, high, critical");
-        }
-
-        return severity;
-    }
-
-    private List<string> Tags(YamlNode? node)
-    {
-        if (node is null || IsNull(node))
-        {
-            return [];
-        }
-
-        if (node is not YamlSequenceNode { Children: var items } || items.Any(i => i is not YamlScalarNode { Value.Length: > 0 }))
-        {
-            Problem($"{Where(node)}: tags must be a list of MITRE ATT&CK technique ids, such as [T1567, T1555]");
-            return [];
-        }
-
-        return [.. items.Select(i => ((YamlScalarNode)i).Value!)];
-    }
-
-    private TimeSpan? LookbackOf(YamlNode? node)
-    {
-        var text = Scalar(node, "lookback");
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (!Lookback.TryParse(text, out var lookback))
-        {
-            Problem($"{Where(node!)}: lookback '{text}' is not a duration such as 30m, 6h or 2d (a whole number of minutes, hours or days, at most 366d)");
-            return null;
-        }
-
-        return lookback;
-    }
-
-    private bool Enabled(YamlNode? node)
-    {
-        if (node is null)
-        {
-            return true;
-        }
-
-        if (node is YamlScalarNode { Style: ScalarStyle.Plain, Value: { } text } && Boolean(text) is { } enabled)
-        {
-            return enabled;
-        }
-
-        Problem($"{Where(node)}: enabled must be true or false");
-        return true;
-    }
-
-    private void QueryChecks(string query, IReadOnlyList<RuleParameter> parameters)
-    {
-        var used = QueryParameterScanner.Scan(query);
-        var declared = parameters.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var name in used.Where(n => !declared.Contains(n) && !ParameterReader.EngineParameters.Contains(n)).Order(StringComparer.Ordinal))
-        {
-            Problem($"the query uses ${name}, which is neither a declared parameter nor $account, $since or $now");
-        }
-
-        foreach (var name in parameters.Select(p => p.Name).Where(n => !used.Contains(n)))
-        {
-            Problem($"parameter '{name}' is declared but the query never uses ${name}; remove it or use it");
-        }
-    }
-
-    private string? Scalar(YamlNode? node, string field)
-    {
-        switch (node)
-        {
-            case null:
-                return null;
-            case YamlScalarNode scalar when !IsNull(scalar):
-                return scalar.Value;
-            case YamlScalarNode:
-                return null;
-            default:
-                Problem($"{Where(node)}: {field} must be a single value, not a list or mapping");
-                return null;
-        }
-    }
-
-    private void Problem(string message) => _problems.Add(new RuleProblem(_source, message));
-
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex KebabCase();
+    private void Problem(YamlNode? at, string message) =>
+        _problems.Add(at is null ? (int.MaxValue, message) : ((int)at.Start.Line, $"{Where(at)}: {message}"));
 }

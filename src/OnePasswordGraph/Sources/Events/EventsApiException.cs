@@ -1,9 +1,10 @@
+using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Resilience;
 
 namespace OnePasswordGraph.Sources.Events;
 
 /// <summary>A failed Events API call. The message names the likely cause; it never holds the token.</summary>
-public sealed class EventsApiException : Exception, ITransientFailure
+public sealed class EventsApiException : OnePasswordGraphException, ITransientFailure
 {
     public EventsApiException(string message, int? statusCode, bool isTransient, TimeSpan? retryAfter = null, Exception? innerException = null)
         : base(message, innerException)

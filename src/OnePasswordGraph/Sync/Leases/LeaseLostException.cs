@@ -1,15 +1,13 @@
+using OnePasswordGraph.Diagnostics;
+
 namespace OnePasswordGraph.Sync.Leases;
 
 /// <summary>
 /// A run stopped because its account's lease could not be renewed and another process took it. What the run wrote
 /// before stopping is kept with its cursor; the account is synced again at its next run.
 /// </summary>
-public sealed class LeaseLostException : Exception
+public sealed class LeaseLostException : OnePasswordGraphException
 {
-    public LeaseLostException()
-    {
-    }
-
     public LeaseLostException(string message)
         : base(message)
     {

@@ -1,29 +1,19 @@
 using OnePasswordGraph.Graph;
 using OnePasswordGraph.Graph.Jobs;
 using OnePasswordGraph.Graph.Schema;
-using OnePasswordGraph.Resilience;
 using OnePasswordGraph.Sources.Events;
-using static OnePasswordGraph.Graph.Internal.Cypher;
 
 namespace OnePasswordGraph.Sync.Status;
 
 /// <summary>Reads an account's sync state and counts from the graph, for <c>status</c>. Reads only.</summary>
 public sealed class AccountStatusReader
 {
-    private const string StateQuery =
-        "MATCH (s:`one_password_sync_state`) WHERE s.`_key` IN $keys "
-        + "RETURN s.`stream` AS stream, s.`updatedOn` AS updatedOn, s.`lastEventTimestamp` AS lastEvent, s.`eventsWritten` AS eventsWritten, "
-        + "s.`lastRunId` AS runId, s.`lastRunOutcome` AS outcome, s.`lastRunStartedOn` AS started, s.`lastRunFinishedOn` AS finished, "
-        + "s.`lastRunSummary` AS summary, s.`leaseHolder` AS holder, s.`leaseExpiresOn` AS expires";
-
     private readonly ICypherRunner _runner;
-    private readonly TransientRetry _retry;
     private readonly GraphSchema _schema;
 
-    public AccountStatusReader(ICypherRunner runner, TransientRetry retry)
+    public AccountStatusReader(ICypherRunner runner)
     {
         _runner = runner;
-        _retry = retry;
         _schema = GraphSchema.OnePassword;
     }
 
@@ -38,11 +28,11 @@ public sealed class AccountStatusReader
         var labels = _schema.RelationshipTypes.Select(r => r.Label).Distinct(StringComparer.Ordinal).ToList();
         List<CypherStatement> statements =
         [
-            new(StateQuery, parameters),
-            .. nodeTypes.Select(n => new CypherStatement($"MATCH (n:{Name(n.Type)}) WHERE n.`account` = $account RETURN count(n) AS c", parameters)),
-            .. labels.Select(l => new CypherStatement($"MATCH ()-[r:{Name(l)}]->() WHERE r.`account` = $account RETURN r.`_type` AS type, count(r) AS c", parameters)),
+            new(AccountStatusQueries.States, parameters),
+            .. nodeTypes.Select(n => new CypherStatement(AccountStatusQueries.NodeCount(n), parameters)),
+            .. labels.Select(l => new CypherStatement(AccountStatusQueries.RelationshipCounts(l), parameters)),
         ];
-        var results = await _retry.ExecuteAsync(token => _runner.RunAsync(statements, token), cancellationToken).ConfigureAwait(false);
+        var results = await _runner.RunAsync(statements, cancellationToken).ConfigureAwait(false);
 
         var states = results[0].Rows.ToDictionary(row => row[0] as string ?? string.Empty, row => row, StringComparer.Ordinal);
         var run = states.GetValueOrDefault("run") is { } r && r[4] is string runId

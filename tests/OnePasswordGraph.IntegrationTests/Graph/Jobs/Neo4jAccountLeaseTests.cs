@@ -89,5 +89,5 @@ public sealed class Neo4jAccountLeaseTests(Neo4jServerFixture neo4j) : IAsyncLif
         Assert.NotNull(globex);
     }
 
-    private Neo4jAccountLease CreateSut() => new(neo4j.Runner, Neo4jServerFixture.CreateRetry(), _clock);
+    private Neo4jAccountLease CreateSut() => new(neo4j.Runner, _clock);
 }

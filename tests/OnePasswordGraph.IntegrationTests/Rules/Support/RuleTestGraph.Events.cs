@@ -1,4 +1,4 @@
-using OnePasswordGraph.Sources.Events.Internal.Protocol;
+using OnePasswordGraph.Sources.Events.Records;
 
 namespace OnePasswordGraph.IntegrationTests.Rules.Support;
 

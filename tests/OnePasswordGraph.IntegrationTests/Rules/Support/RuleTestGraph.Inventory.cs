@@ -1,6 +1,5 @@
-using OnePasswordGraph.Graph;
 using OnePasswordGraph.Graph.Schema;
-using OnePasswordGraph.Sources.Connect.Internal.Protocol;
+using OnePasswordGraph.Sources.Connect.Records;
 
 namespace OnePasswordGraph.IntegrationTests.Rules.Support;
 

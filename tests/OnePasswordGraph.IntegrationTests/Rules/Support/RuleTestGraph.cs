@@ -4,8 +4,8 @@ using OnePasswordGraph.IntegrationTests.Support;
 using OnePasswordGraph.Mapping.Connect;
 using OnePasswordGraph.Mapping.Events;
 using OnePasswordGraph.Rules;
-using OnePasswordGraph.Sources.Connect.Internal.Protocol;
-using OnePasswordGraph.Sources.Events.Internal.Protocol;
+using OnePasswordGraph.Sources.Connect.Records;
+using OnePasswordGraph.Sources.Events.Records;
 
 namespace OnePasswordGraph.IntegrationTests.Rules.Support;
 
@@ -13,7 +13,7 @@ namespace OnePasswordGraph.IntegrationTests.Rules.Support;
 /// Builds the smallest graph a rule test needs, the way a sync would: Events API records and Connect inventory go
 /// through the production mappers and the production writer, so a rule is tested against the graph it will really
 /// see. Collect records with <see cref="Usage"/>, <see cref="SignIn"/>, <see cref="Audit"/>, <see cref="Vault"/>,
-/// <see cref="Secret"/> and <see cref="SyncState"/>, call <see cref="WriteAsync"/>, then <see cref="EvaluateAsync"/>.
+/// <see cref="Secret"/> and <see cref="SyncState"/>, call <see cref="WriteAsync"/>, then <see cref="EvaluateAsync(string, DateTimeOffset, DateTimeOffset, IReadOnlyDictionary{string, string})"/>.
 /// </summary>
 /// <param name="neo4j">The shared Neo4j (reset it in the test class's InitializeAsync).</param>
 /// <param name="account">The configured account name the records belong to.</param>
@@ -74,6 +74,10 @@ internal sealed partial class RuleTestGraph(Neo4jServerFixture neo4j, string acc
         var rule = LoadRule(ruleId, parameterOverrides);
         return new RuleEvaluator(neo4j.Runner).EvaluateAsync(rule, account, since, now, CancellationToken.None);
     }
+
+    /// <summary>Evaluates <paramref name="rule"/> (a rule made in the test) over the graph.</summary>
+    public Task<IReadOnlyList<Finding>> EvaluateAsync(AlertRule rule, DateTimeOffset since, DateTimeOffset now) =>
+        new RuleEvaluator(neo4j.Runner).EvaluateAsync(rule, account, since, now, CancellationToken.None);
 
     /// <summary>Loads a built-in rule with overrides; fails the test with the catalog's problems if it does not load.</summary>
     public static AlertRule LoadRule(string ruleId, IReadOnlyDictionary<string, string>? parameterOverrides = null)

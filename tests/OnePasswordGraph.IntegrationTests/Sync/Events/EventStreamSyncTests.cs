@@ -122,7 +122,7 @@ public sealed class EventStreamSyncTests(Neo4jServerFixture neo4j) : IAsyncLifet
     private DateTimeOffset Backfill => _clock.GetUtcNow().AddDays(-3);
 
     private EventStreamSync<TestEvent> CreateSut(ListSource source) =>
-        new(source, new TestMapper(), neo4j.CreateWriter(_clock), new SyncStateStore(neo4j.Runner, Neo4jServerFixture.CreateRetry()),
+        new(source, new TestMapper(), neo4j.CreateWriter(_clock), new SyncStateStore(neo4j.Runner),
             Neo4jServerFixture.CreateRetry(), new SyncMetrics(new TestMeterFactory()), _clock, NullLogger.Instance, pageSize: 10);
 
     private Task<long> CountEventsAsync() => neo4j.CountAsync("MATCH (e:one_password_item_usage_event) RETURN count(e) AS c");

@@ -24,7 +24,7 @@ public sealed class AccountStatusReaderTests(Neo4jServerFixture neo4j) : IAsyncL
         var account = ScenarioSync.Account(api.Simulator.BaseUrl, api.Simulator.AddToken(accountUuid: inventory.AccountUuid).Token, Now.AddDays(-30), name: "acme");
         await neo4j.QueryAsync("CREATE (:one_password_item_usage_event:Record {_key: 'other', _type: 'one_password_item_usage_event', account: 'beta', timestamp: 1})");
         using var runner = ScenarioSync.CreateRunner(neo4j);
-        var reader = new AccountStatusReader(neo4j.Runner, Neo4jServerFixture.CreateRetry());
+        var reader = new AccountStatusReader(neo4j.Runner);
 
         var first = await runner.RunAsync(account, CancellationToken.None);
         var afterFirst = await reader.ReadAsync("acme", CancellationToken.None);
@@ -64,7 +64,7 @@ public sealed class AccountStatusReaderTests(Neo4jServerFixture neo4j) : IAsyncL
     [Fact]
     public async Task Read_AccountNeverSynced_ReportsNothingRatherThanFailing()
     {
-        var reader = new AccountStatusReader(neo4j.Runner, Neo4jServerFixture.CreateRetry());
+        var reader = new AccountStatusReader(neo4j.Runner);
 
         var status = await reader.ReadAsync("never", CancellationToken.None);
 

@@ -37,7 +37,7 @@ public sealed class CypherSnapshotTests
             new WritePart.Nodes(Secret, [], Placeholder: true),
             new WritePart.Relationships(UserPerformedItemUsage),
             new WritePart.Relationships(ItemUsageAccessedSecret),
-            new WritePart.UsageRefresh(),
+            new WritePart.AggregateRefresh(UsageAggregate),
         };
 
         Snapshot.Match(WriteStatementBuilder.Build(parts, SyncState), Folder + "write-event-page.cypher");
@@ -70,9 +70,13 @@ public sealed class CypherSnapshotTests
     }
 
     [Fact]
-    public void EraseAccountStatements_EveryNodeType_MatchSnapshot()
+    public void EraseAccountStatements_EveryLabelAndNodeType_MatchSnapshot()
     {
-        var text = string.Join("\n;\n", GraphSchema.OnePassword.NodeTypes.Select(CleanupStatementBuilder.AccountNodes));
+        var schema = GraphSchema.OnePassword;
+        var text = string.Join(
+            "\n;\n",
+            schema.RelationshipTypes.Select(r => r.Label).Distinct(StringComparer.Ordinal).Select(CleanupStatementBuilder.AccountRelationships)
+                .Concat(schema.NodeTypes.SelectMany(n => new[] { CleanupStatementBuilder.AccountNodes(n), CleanupStatementBuilder.SharedAccountNodes(n) })));
 
         Snapshot.Match(text, Folder + "erase-account.cypher");
     }
@@ -91,7 +95,7 @@ public sealed class CypherSnapshotTests
             .Concat(GraphSchema.OnePassword.RelationshipTypes.Select(r => r.Label)).ToHashSet(StringComparer.Ordinal);
         var parts = GraphSchema.OnePassword.NodeTypes.Select(n => (WritePart)new WritePart.Nodes(n, n.RoleLabels, Placeholder: false))
             .Concat(GraphSchema.OnePassword.RelationshipTypes.Select(r => new WritePart.Relationships(r)))
-            .Append(new WritePart.UsageRefresh()).ToList();
+            .Append(new WritePart.AggregateRefresh(UsageAggregate)).ToList();
         var text = WriteStatementBuilder.Build(parts, SyncState);
 
         var labels = System.Text.RegularExpressions.Regex.Matches(text, @"[:]`([^`]+)`").Select(m => m.Groups[1].Value);

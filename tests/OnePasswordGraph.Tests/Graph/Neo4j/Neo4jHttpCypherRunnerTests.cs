@@ -99,7 +99,7 @@ public sealed class Neo4jHttpCypherRunnerTests
         listener.Stop();
         var url = new Uri($"http://127.0.0.1:{port}");
         using var runner = new Neo4jHttpCypherRunner(
-            new HttpClient { BaseAddress = url }, new Neo4jConnection(url, "neo4j", Password, "neo4j"), NullLogger<Neo4jHttpCypherRunner>.Instance);
+            new HttpClient { BaseAddress = url }, new Neo4jSettings(url, "neo4j", Password, "neo4j", 1000, TimeSpan.FromMinutes(2)), NullLogger<Neo4jHttpCypherRunner>.Instance);
 
         var error = await Assert.ThrowsAsync<Neo4jException>(() => runner.GetServerInfoAsync(CancellationToken.None));
 
@@ -190,12 +190,12 @@ public sealed class Neo4jHttpCypherRunnerTests
 
     [Fact]
     public void Connection_ToString_HidesPassword() =>
-        Assert.DoesNotContain(Password, new Neo4jConnection(BaseUrl, "neo4j", Password, "neo4j").ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, new Neo4jSettings(BaseUrl, "neo4j", Password, "neo4j", 1000, TimeSpan.FromMinutes(2)).ToString(), StringComparison.Ordinal);
 
     private static RoutedHandler Neo4j3() => new RoutedHandler()
         .OnJson(HttpMethod.Get, "/", RoutedHandler.Fixture("Neo4j/3.x-discovery-root.json"))
         .OnJson(HttpMethod.Get, "/db/data/", RoutedHandler.Fixture("Neo4j/3.x-rest-root.json"));
 
     private static Neo4jHttpCypherRunner CreateSut(RoutedHandler handler, string database = "neo4j") =>
-        new(new HttpClient(handler) { BaseAddress = BaseUrl }, new Neo4jConnection(BaseUrl, "neo4j", Password, database), NullLogger<Neo4jHttpCypherRunner>.Instance);
+        new(new HttpClient(handler) { BaseAddress = BaseUrl }, new Neo4jSettings(BaseUrl, "neo4j", Password, database, 1000, TimeSpan.FromMinutes(2)), NullLogger<Neo4jHttpCypherRunner>.Instance);
 }

@@ -37,4 +37,7 @@ CREATE INDEX ON :`one_password_signin_attempt_event`(`userUUID`);
 CREATE INDEX ON :`one_password_sync_state`(`account`);
 CREATE INDEX ON :`one_password_alert`(`account`);
 CREATE INDEX ON :`one_password_alert`(`ruleId`);
+CREATE INDEX ON :`one_password_alert`(`severity`);
+CREATE INDEX ON :`one_password_alert`(`occurredOn`);
+CREATE INDEX ON :`one_password_alert`(`status`);
 CALL db.constraints() YIELD description RETURN description AS label

@@ -37,4 +37,7 @@ CREATE INDEX `opg_one_password_signin_attempt_event_userUUID` IF NOT EXISTS FOR 
 CREATE INDEX `opg_one_password_sync_state_account` IF NOT EXISTS FOR (n:`one_password_sync_state`) ON (n.`account`);
 CREATE INDEX `opg_one_password_alert_account` IF NOT EXISTS FOR (n:`one_password_alert`) ON (n.`account`);
 CREATE INDEX `opg_one_password_alert_ruleId` IF NOT EXISTS FOR (n:`one_password_alert`) ON (n.`ruleId`);
+CREATE INDEX `opg_one_password_alert_severity` IF NOT EXISTS FOR (n:`one_password_alert`) ON (n.`severity`);
+CREATE INDEX `opg_one_password_alert_occurredOn` IF NOT EXISTS FOR (n:`one_password_alert`) ON (n.`occurredOn`);
+CREATE INDEX `opg_one_password_alert_status` IF NOT EXISTS FOR (n:`one_password_alert`) ON (n.`status`);
 SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type WHERE type CONTAINS 'UNIQUE' AND properties = ['_key'] RETURN labelsOrTypes[0] AS label

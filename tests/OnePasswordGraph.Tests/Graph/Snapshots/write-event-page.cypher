@@ -30,7 +30,7 @@ MERGE (a)-[r:`ACCESSED`]->(b)
 ON CREATE SET r += row.props, r.`firstSeenOn` = $observedOn, r.`lastSeenOn` = $observedOn
 WITH count(*) AS written4
 UNWIND $p5 AS row
-MATCH (u:`one_password_user` {`_key`: row.user})-[:`PERFORMED`]->(e:`one_password_item_usage_event`)-[:`ACCESSED`]->(s:`one_password_secret` {`_key`: row.secret})
+MATCH (u:`one_password_user` {`_key`: row.from})-[:`PERFORMED`]->(e:`one_password_item_usage_event`)-[:`ACCESSED`]->(s:`one_password_secret` {`_key`: row.to})
 WITH row, u, s, count(e) AS uses, min(e.`timestamp`) AS firstUse, max(e.`timestamp`) AS lastUse, collect(DISTINCT e.`action`) AS actions
 MERGE (u)-[r:`USED`]->(s)
 ON CREATE SET r.`firstSeenOn` = $observedOn
