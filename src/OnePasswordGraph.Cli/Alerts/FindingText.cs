@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using OnePasswordGraph.Rules;
-using OnePasswordGraph.Sync;
 
 namespace OnePasswordGraph.Cli.Alerts;
 
@@ -19,17 +18,9 @@ internal static class FindingText
         }
 
         var rows = findings.OrderByDescending(f => f.Severity).ThenBy(f => f.OccurredOn)
-            .Select(f => new[] { RunSummaryText.Severity(f.Severity), f.RuleId, f.OccurredOn.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture), (f.Flagged.Count > 0 ? f.Flagged[0] : "-"), Cut(f.Summary) })
+            .Select(f => new[] { f.Severity.Word(), f.RuleId, f.OccurredOn.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture), (f.Flagged.Count > 0 ? f.Flagged[0] : "-"), Cut(f.Summary) })
             .ToList();
-        string[] header = ["severity", "rule", "occurred", "who", "summary"];
-        var widths = header.Select((h, i) => Math.Max(h.Length, rows.Max(r => r[i].Length))).ToArray();
-        var text = new StringBuilder();
-        foreach (var row in rows.Prepend(header))
-        {
-            text.Append("  ").AppendJoin("  ", row.Select((cell, i) => i == row.Length - 1 ? cell : cell.PadRight(widths[i]))).Append('\n');
-        }
-
-        return text.ToString();
+        return TextColumns.Render(["severity", "rule", "occurred", "who", "summary"], rows);
     }
 
     /// <summary>One finding as one line of JSON; times are ISO 8601 UTC.</summary>
@@ -42,7 +33,7 @@ internal static class FindingText
             writer.WriteString("fingerprint", finding.Fingerprint);
             writer.WriteString("ruleId", finding.RuleId);
             writer.WriteString("ruleName", finding.RuleName);
-            writer.WriteString("severity", RunSummaryText.Severity(finding.Severity));
+            writer.WriteString("severity", finding.Severity.Word());
             writer.WriteString("summary", finding.Summary);
             writer.WriteString("account", finding.Account);
             writer.WriteString("occurredOn", finding.OccurredOn.UtcDateTime);

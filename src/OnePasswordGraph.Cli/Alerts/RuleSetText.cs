@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using OnePasswordGraph.Rules;
-using OnePasswordGraph.Sync;
 
 namespace OnePasswordGraph.Cli.Alerts;
 
@@ -11,17 +10,9 @@ internal static class RuleSetText
     public static string List(RuleSet rules)
     {
         var rows = rules.Rules.OrderBy(r => r.Id, StringComparer.Ordinal)
-            .Select(r => new[] { r.Id, RunSummaryText.Severity(r.Severity), r.Enabled ? "yes" : "no", string.Join(",", r.Tags), r.Source })
+            .Select(r => new[] { r.Id, r.Severity.Word(), r.Enabled ? "yes" : "no", string.Join(",", r.Tags), r.Source })
             .ToList();
-        string[] header = ["id", "severity", "enabled", "tags", "source"];
-        var widths = header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
-        var text = new StringBuilder();
-        foreach (var row in rows.Prepend(header))
-        {
-            text.Append("  ").AppendJoin("  ", row.Select((cell, i) => i == row.Length - 1 ? cell : cell.PadRight(widths[i]))).Append('\n');
-        }
-
-        return text.ToString();
+        return TextColumns.Render(["id", "severity", "enabled", "tags", "source"], rows);
     }
 
     public static string Problems(IEnumerable<RuleProblem> problems) =>
@@ -30,7 +21,7 @@ internal static class RuleSetText
     public static string Explain(AlertRule rule)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"{rule.Id} ({RunSummaryText.Severity(rule.Severity)}, {(rule.Enabled ? "enabled" : "disabled")}): {rule.Name}\n");
+        text.Append(CultureInfo.InvariantCulture, $"{rule.Id} ({rule.Severity.Word()}, {(rule.Enabled ? "enabled" : "disabled")}): {rule.Name}\n");
         text.Append(CultureInfo.InvariantCulture, $"source: {rule.Source}\n");
         text.Append(CultureInfo.InvariantCulture, $"window: from the rule's last evaluation minus its lookback ({RuleDuration.Format(rule.Lookback)}), or from now minus --since\n");
         text.Append("parameters (as they will run, after configuration):\n");

@@ -120,7 +120,7 @@ public sealed class AlertRunner
     {
         _metrics.RuleEvaluated(account, rule.Id, failed, duration);
         RulesLog.RuleEvaluated(_logger, rule.Id, account, since, rows, created.Count, (long)duration.TotalMilliseconds);
-        var severity = rule.Severity.ToString().ToLowerInvariant();
+        var severity = rule.Severity.Word();
         foreach (var finding in created)
         {
             _metrics.NewFinding(account, rule.Id, severity);

@@ -54,7 +54,7 @@ public sealed class FindingStore
             ["ruleName"] = finding.RuleName,
             ["name"] = finding.RuleName,
             ["displayName"] = finding.RuleName,
-            ["severity"] = finding.Severity.ToString().ToLowerInvariant(),
+            ["severity"] = finding.Severity.Word(),
             ["summary"] = finding.Summary,
             ["occurredOn"] = finding.OccurredOn.ToUnixTimeMilliseconds(),
             ["tags"] = tags.ToList(),

@@ -28,7 +28,7 @@ public static class RulePackDocument
         text.AppendLine("|---|---|---|---|");
         foreach (var rule in ordered)
         {
-            text.AppendLine($"| [`{rule.Id}`](#{rule.Id}) | {Severity(rule)} | {string.Join(", ", rule.Tags)} | {(rule.Enabled ? "yes" : "no")} |");
+            text.AppendLine($"| [`{rule.Id}`](#{rule.Id}) | {rule.Severity.Word()} | {string.Join(", ", rule.Tags)} | {(rule.Enabled ? "yes" : "no")} |");
         }
 
         foreach (var rule in ordered)
@@ -36,7 +36,7 @@ public static class RulePackDocument
             text.AppendLine();
             text.AppendLine($"## {rule.Id}");
             text.AppendLine();
-            text.AppendLine($"**{rule.Name}**. Severity {Severity(rule)}, lookback {RuleDuration.Format(rule.Lookback)}{Tags(rule)}{(rule.Enabled ? string.Empty : ", disabled by default")}.");
+            text.AppendLine($"**{rule.Name}**. Severity {rule.Severity.Word()}, lookback {RuleDuration.Format(rule.Lookback)}{Tags(rule)}{(rule.Enabled ? string.Empty : ", disabled by default")}.");
             text.AppendLine();
             text.AppendLine(rule.Description.Trim());
             text.AppendLine();
@@ -56,8 +56,6 @@ public static class RulePackDocument
 
         return text.ToString();
     }
-
-    private static string Severity(AlertRule rule) => rule.Severity.ToString().ToLowerInvariant();
 
     private static string Tags(AlertRule rule) => rule.Tags.Count == 0 ? string.Empty : ", tags " + string.Join(", ", rule.Tags);
 

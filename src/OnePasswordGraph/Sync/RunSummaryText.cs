@@ -26,15 +26,13 @@ public static class RunSummaryText
     {
         ArgumentNullException.ThrowIfNull(alerts);
         var bySeverity = alerts.NewFindings.GroupBy(f => f.Severity).OrderByDescending(g => g.Key)
-            .Select(g => Severity(g.Key) + " " + g.Count().ToString(CultureInfo.InvariantCulture)).ToList();
+            .Select(g => g.Key.Word() + " " + g.Count().ToString(CultureInfo.InvariantCulture)).ToList();
         var failed = alerts.FailedRules.Select(r => $"{r.RuleId}: {r.Error}").ToList();
         var severities = bySeverity.Count == 0 ? string.Empty : " (" + string.Join(", ", bySeverity) + ")";
         var failures = failed.Count == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", {failed.Count} rules failed ({string.Join("; ", failed)})");
         return string.Create(CultureInfo.InvariantCulture, $"alerts: {alerts.Rules.Count} rules, {alerts.NewFindings.Count} new findings{severities}{failures}");
     }
 
-    /// <summary>The lowercase severity word used in findings, logs and metrics.</summary>
-    public static string Severity(AlertSeverity severity) => severity.ToString().ToLowerInvariant();
 
     /// <summary>The failed steps and their errors, e.g. <c>auditevents: 401 …; items: vault V1 …</c>; empty when none failed.</summary>
     public static string Failures(SyncRunSummary summary)
@@ -154,7 +152,7 @@ public static class RunSummaryText
             writer.WriteStartObject();
             writer.WriteString("fingerprint", finding.Fingerprint);
             writer.WriteString("ruleId", finding.RuleId);
-            writer.WriteString("severity", Severity(finding.Severity));
+            writer.WriteString("severity", finding.Severity.Word());
             writer.WriteString("summary", finding.Summary);
             writer.WriteEndObject();
         }
