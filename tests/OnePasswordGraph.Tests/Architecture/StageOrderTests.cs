@@ -26,9 +26,10 @@ public sealed class StageOrderTests
         ("OnePasswordGraph.Mapping", 3),
         ("OnePasswordGraph.Graph", 4),
         ("OnePasswordGraph.Rules", 5),
-        ("OnePasswordGraph.Sync", 6),
-        ("OnePasswordGraph.Hosting", 7),
-        ("OnePasswordGraph.Cli", 8),
+        ("OnePasswordGraph.Delivery", 6),
+        ("OnePasswordGraph.Sync", 7),
+        ("OnePasswordGraph.Hosting", 8),
+        ("OnePasswordGraph.Cli", 9),
     ];
 
     [Theory]
