@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OnePasswordGraph.Cli.Alerts;
+using OnePasswordGraph.Delivery;
 using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Graph;
 using OnePasswordGraph.Hosting.Configuration;
@@ -21,10 +22,11 @@ internal static class AlertsRunCommand
         format.AcceptOnlyFromAmong("table", "json");
         var command = ConfiguredCommand.Create(
             "run",
-            "Evaluate the alert rules now for every configured account, store the findings in Neo4j and print the new ones. "
+            "Evaluate the alert rules now for every configured account, store the findings in Neo4j, print the new ones and "
+            + "deliver what the configured sinks (Alerts__Sinks__…) still owe. "
             + "Needs only the Neo4j__* settings and the accounts' names, no 1Password token.\n"
             + "Example: onepassword-graph alerts run --account acme --since 7d --format json\n"
-            + "Exit codes: 0 the rules ran (whether or not they found anything); 1 a rule failed or Neo4j could not be reached; "
+            + "Exit codes: 0 the rules ran (whether or not they found anything) and every sink took its findings; 1 a rule or a sink failed, or Neo4j could not be reached; "
             + "2 the configuration or a rule file is invalid.",
             LogLevel.Warning,
             error,
@@ -58,7 +60,7 @@ internal static class AlertsRunCommand
                 {
                     foreach (var finding in summary.NewFindings)
                     {
-                        await output.WriteLineAsync(FindingText.JsonLine(finding)).ConfigureAwait(false);
+                        await output.WriteLineAsync(AlertJson.Line(AlertMessage.From(finding, summary.StartedAt))).ConfigureAwait(false);
                     }
                 }
                 else
@@ -72,6 +74,11 @@ internal static class AlertsRunCommand
                     await error.WriteLineAsync($"Account {account.Name}: rule {failed.RuleId} failed: {failed.Error}").ConfigureAwait(false);
                     exitCode = ExitCodes.StepFailed;
                 }
+
+                if (await DeliverAsync(services.GetRequiredService<AlertOutbox>(), account.Name, error, cancellationToken).ConfigureAwait(false) is false)
+                {
+                    exitCode = ExitCodes.StepFailed;
+                }
             }
         }
         catch (OnePasswordGraphException ex)
@@ -81,6 +88,19 @@ internal static class AlertsRunCommand
         }
 
         return exitCode;
+    }
+
+    // Stored findings are delivered whether or not this run raised them: what a sink missed earlier goes out now.
+    private static async Task<bool?> DeliverAsync(AlertOutbox outbox, string account, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (outbox.ChannelNames.Count == 0)
+        {
+            return null;
+        }
+
+        var delivery = await outbox.DeliverAsync(account, cancellationToken).ConfigureAwait(false);
+        await error.WriteLineAsync($"Account {account}: {RunSummaryText.Describe(delivery)}").ConfigureAwait(false);
+        return delivery.Succeeded;
     }
 
     private static async Task<AlertRunOptions?> CheckAsync(RuleSet rules, Request request, TimeProvider timeProvider, TextWriter error)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OnePasswordGraph.Delivery;
 using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Graph;
 using OnePasswordGraph.Hosting.Configuration;
@@ -29,6 +30,7 @@ internal static class StatusCommand
         ResolvedConfiguration configuration, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var reader = services.GetRequiredService<AccountStatusReader>();
+        var outbox = services.GetRequiredService<AlertOutbox>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         try
         {
@@ -44,9 +46,11 @@ internal static class StatusCommand
         foreach (var settings in configuration.Accounts)
         {
             AccountStatus status;
+            IReadOnlyList<ChannelBacklog> backlog;
             try
             {
                 status = await reader.ReadAsync(settings.Name, cancellationToken).ConfigureAwait(false);
+                backlog = await outbox.BacklogAsync(settings.Name, cancellationToken).ConfigureAwait(false);
             }
             catch (OnePasswordGraphException ex)
             {
@@ -54,7 +58,7 @@ internal static class StatusCommand
                 return ExitCodes.StepFailed;
             }
 
-            await output.WriteAsync(StatusText.Describe(status, now)).ConfigureAwait(false);
+            await output.WriteAsync(StatusText.Describe(status, now) + DeliveryText.Describe(backlog, configuration.Delivery.MaxAge, now)).ConfigureAwait(false);
         }
 
         return ExitCodes.Succeeded;

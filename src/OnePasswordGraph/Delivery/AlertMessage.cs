@@ -13,6 +13,7 @@ namespace OnePasswordGraph.Delivery;
 /// <param name="CreatedOn">When the finding was first raised.</param>
 /// <param name="Flagged"><c>_key</c>s of the flagged entities, the responsible user first.</param>
 /// <param name="Evidence"><c>_key</c>s of the evidence events.</param>
+/// <param name="FlaggedUser">The flagged user's email or name, for people reading a message; null when the first flagged key is not a known user.</param>
 public sealed record AlertMessage(
     string Fingerprint,
     string RuleId,
@@ -23,4 +24,13 @@ public sealed record AlertMessage(
     DateTimeOffset OccurredOn,
     DateTimeOffset CreatedOn,
     IReadOnlyList<string> Flagged,
-    IReadOnlyList<string> Evidence);
+    IReadOnlyList<string> Evidence,
+    string? FlaggedUser = null)
+{
+    /// <summary>Gets <paramref name="finding"/> as a message, raised at <paramref name="createdOn"/>.</summary>
+    public static AlertMessage From(Finding finding, DateTimeOffset createdOn)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        return new(finding.Fingerprint, finding.RuleId, finding.RuleName, finding.Severity, finding.Summary, finding.Account, finding.OccurredOn, createdOn, finding.Flagged, finding.Evidence);
+    }
+}

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using OnePasswordGraph.Delivery;
+using OnePasswordGraph.Delivery.Sinks;
 using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Graph;
 using OnePasswordGraph.Graph.Jobs;
@@ -50,6 +52,7 @@ public static class OnePasswordGraphServices
         services.AddSingleton<AlertRunner>();
         services.AddSingleton(configuration.Alerts);
         services.AddSingleton(_ => configuration.Alerts.LoadRules());
+        AddDelivery(services, configuration.Delivery);
         services.AddSingleton<StepExecutor>();
         services.AddSingleton<AccountStepFactory>();
         services.AddSingleton<SyncRunner>();
@@ -59,4 +62,35 @@ public static class OnePasswordGraphServices
         services.AddSingleton<AccountStatusReader>();
         return services;
     }
+
+    // Sinks retry for a minute at most: a receiver that stays down keeps its findings in the outbox for the next run
+    // rather than holding up this one.
+    private static readonly RetryOptions SinkRetry = new() { MaxRetryAttempts = 4, MaxDelay = TimeSpan.FromSeconds(30), Deadline = TimeSpan.FromMinutes(1) };
+
+    private static void AddDelivery(IServiceCollection services, DeliverySettings delivery)
+    {
+        services.AddSingleton(delivery);
+        services.AddAlertSinkHttpClient();
+        if (delivery.Jsonl is { } jsonl)
+        {
+            services.AddSingleton<IAlertChannel>(provider => new JsonLinesSink(jsonl, Retry(provider, JsonLinesSink.ChannelName)));
+        }
+
+        if (delivery.Webhook is { } webhook)
+        {
+            services.AddSingleton<IAlertChannel>(provider => new WebhookSink(
+                webhook, provider.GetRequiredService<IHttpClientFactory>(), Retry(provider, WebhookSink.ChannelName), provider.GetRequiredService<TimeProvider>()));
+        }
+
+        if (delivery.Slack is { } slack)
+        {
+            services.AddSingleton<IAlertChannel>(provider => new SlackSink(
+                slack, provider.GetRequiredService<IHttpClientFactory>(), Retry(provider, SlackSink.ChannelName), provider.GetRequiredService<TimeProvider>()));
+        }
+
+        services.AddSingleton<AlertOutbox>();
+    }
+
+    private static TransientRetry Retry(IServiceProvider provider, string channel) =>
+        new("alert sink " + channel, SinkRetry, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>().CreateLogger("OnePasswordGraph.Resilience.AlertSinks"));
 }

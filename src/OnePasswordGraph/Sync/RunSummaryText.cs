@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using OnePasswordGraph.Delivery;
 using OnePasswordGraph.Rules;
 using OnePasswordGraph.Sync.Steps;
 
@@ -18,7 +19,18 @@ public static class RunSummaryText
             var error = step.Error is null ? string.Empty : $" ({step.Error})";
             return string.Create(CultureInfo.InvariantCulture, $"{step.StepId} {step.Status} in {step.Duration.TotalMilliseconds:0} ms{counts}{error}");
         });
-        return string.Join("; ", summary.Alerts is { } alerts ? steps.Append(Describe(alerts)) : steps);
+        var parts = summary.Alerts is { } alerts ? steps.Append(Describe(alerts)) : steps;
+        return string.Join("; ", summary.Delivery is { } delivery ? parts.Append(Describe(delivery)) : parts);
+    }
+
+    /// <summary>The delivery part of a run summary, e.g. <c>delivery: jsonl 2 delivered, webhook failed (…), 2 owed</c>.</summary>
+    public static string Describe(DeliveryRunSummary delivery)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var channels = delivery.Channels.Select(c => c.Failed
+            ? string.Create(CultureInfo.InvariantCulture, $"{c.Channel} failed ({c.Error}), {c.Delivered} delivered, {c.Remaining} owed")
+            : string.Create(CultureInfo.InvariantCulture, $"{c.Channel} {c.Delivered} delivered"));
+        return "delivery: " + string.Join(", ", channels);
     }
 
     /// <summary>The alert part of a run summary, e.g. <c>alerts: 31 rules, 2 new findings (high 1, medium 1), 1 rule failed (x: …)</c>.</summary>
@@ -88,6 +100,11 @@ public static class RunSummaryText
             if (summary.Alerts is { } alerts)
             {
                 WriteAlerts(writer, alerts);
+            }
+
+            if (summary.Delivery is { } delivery)
+            {
+                WriteDelivery(writer, delivery);
             }
 
             writer.WriteEndObject();
@@ -169,6 +186,27 @@ public static class RunSummaryText
 
         writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    private static void WriteDelivery(Utf8JsonWriter writer, DeliveryRunSummary delivery)
+    {
+        writer.WriteStartArray("delivery");
+        foreach (var channel in delivery.Channels)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("channel", channel.Channel);
+            writer.WriteNumber("delivered", channel.Delivered);
+            writer.WriteNumber("skipped", channel.Skipped);
+            writer.WriteNumber("owed", channel.Remaining);
+            if (channel.Error is not null)
+            {
+                writer.WriteString("error", channel.Error);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     private static string Number(JsonElement element, string property) =>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using OnePasswordGraph.Delivery;
 using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Graph;
 using OnePasswordGraph.Graph.Jobs;
@@ -24,6 +25,7 @@ public sealed class SyncRunner : ISyncRunner, IDisposable
     private readonly AccountStepFactory _steps;
     private readonly SyncMetrics _metrics;
     private readonly AlertRunner _alerts;
+    private readonly AlertOutbox _outbox;
     private readonly RuleSet _rules;
     private readonly AlertSettings _alertSettings;
     private readonly TimeProvider _timeProvider;
@@ -39,6 +41,7 @@ public sealed class SyncRunner : ISyncRunner, IDisposable
         AccountStepFactory steps,
         SyncMetrics metrics,
         AlertRunner alerts,
+        AlertOutbox outbox,
         RuleSet rules,
         AlertSettings alertSettings,
         TimeProvider timeProvider,
@@ -46,6 +49,7 @@ public sealed class SyncRunner : ISyncRunner, IDisposable
     {
         _metrics = metrics;
         _alerts = alerts;
+        _outbox = outbox;
         _rules = rules;
         _alertSettings = alertSettings;
         _installer = installer;
@@ -66,7 +70,8 @@ public sealed class SyncRunner : ISyncRunner, IDisposable
         var sources = _sources.GetOrAdd(account.Name, _ => _steps.CreateSources(account));
         var results = await _executor.RunAsync(_steps.Create(account, sources), account, runId, cancellationToken).ConfigureAwait(false);
         var alerts = await RunAlertsAsync(account, cancellationToken).ConfigureAwait(false);
-        var summary = new SyncRunSummary(account.Name, runId, started, _timeProvider.GetElapsedTime(startedTimestamp), results, alerts);
+        var delivery = await DeliverAsync(account, cancellationToken).ConfigureAwait(false);
+        var summary = new SyncRunSummary(account.Name, runId, started, _timeProvider.GetElapsedTime(startedTimestamp), results, alerts, delivery);
         await StoreAsync(summary, cancellationToken).ConfigureAwait(false);
         _metrics.RunFinished(account.Name, summary.Succeeded, summary.Duration, summary.Steps.Where(s => s.Status is not (StepStatus.Success or StepStatus.Skipped)).Select(s => s.StepId));
         SyncLog.RunFinished(_logger, account.Name, runId, summary.Succeeded ? "succeeded" : "failed", (long)summary.Duration.TotalMilliseconds, RunSummaryText.Describe(summary));
@@ -120,6 +125,30 @@ public sealed class SyncRunner : ISyncRunner, IDisposable
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             return null;
+        }
+    }
+
+    // Findings of this run and those earlier runs could not deliver go out now. Like the rules, delivery never changes
+    // the sync's outcome: what a channel still owes stays in the graph for the next run and shows in `status`.
+    private async Task<DeliveryRunSummary?> DeliverAsync(AccountSettings account, CancellationToken cancellationToken)
+    {
+        if (!_alertSettings.Enabled || _outbox.ChannelNames.Count == 0 || cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await _outbox.DeliverAsync(account.Name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (OnePasswordGraphException failure)
+        {
+            // Neo4j failing while the outbox reads or records: nothing was lost, the next run starts over from the graph.
+            return new DeliveryRunSummary(account.Name, [.. _outbox.ChannelNames.Select(c => new ChannelDeliveryResult(c, 0, 0, 0, failure.Message))]);
         }
     }
 

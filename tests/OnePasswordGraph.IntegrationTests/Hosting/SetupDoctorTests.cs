@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using OnePasswordGraph.Delivery;
 using OnePasswordGraph.Graph.Neo4j;
 using OnePasswordGraph.Hosting;
 using OnePasswordGraph.Hosting.Configuration;
@@ -159,7 +160,7 @@ public sealed class SetupDoctorTests(Neo4jServerFixture neo4j) : IAsyncLifetime
         var account = ScenarioSync.Account(_events.Simulator.BaseUrl, eventsToken ?? _events.Simulator.AddToken().Token, null)
             with { Connect = ScenarioSync.Connect(_connect.BaseUrl, connectToken ?? _connect.AddToken()) };
         return new ResolvedConfiguration(
-            [account], new Neo4jSettings(neo4j.Url, neo4j.User, neo4j.Password, "neo4j", 1000, TimeSpan.FromSeconds(30)), ScheduleSettings.Default, null, [], AlertSettings.Default);
+            [account], new Neo4jSettings(neo4j.Url, neo4j.User, neo4j.Password, "neo4j", 1000, TimeSpan.FromSeconds(30)), ScheduleSettings.Default, null, [], AlertSettings.Default, DeliverySettings.None);
     }
 
     private static async Task<IReadOnlyList<DoctorCheck>> DoctorAsync(ResolvedConfiguration configuration)

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using FluentAssertions;
 using Microsoft.Extensions.DependencyInjection;
+using OnePasswordGraph.Delivery;
 using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Graph.Neo4j;
 using OnePasswordGraph.Hosting;
@@ -36,7 +37,7 @@ public sealed class SyncWorkerTests(Neo4jServerFixture neo4j) : IAsyncLifetime
             new ScheduleSettings(TimeSpan.FromHours(1), TimeSpan.Zero, TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(30)),
             null,
             [],
-            AlertSettings.Default);
+            AlertSettings.Default, DeliverySettings.None);
         var attempts = Channel.CreateUnbounded<string>();
         using var listener = ListenToAttempts(attempts.Writer);
         await using var first = Worker(configuration);

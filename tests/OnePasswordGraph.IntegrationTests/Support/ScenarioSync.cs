@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using OnePasswordGraph.Delivery;
 using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Graph;
 using OnePasswordGraph.Graph.Jobs;
@@ -19,11 +20,12 @@ namespace OnePasswordGraph.IntegrationTests.Support;
 internal static class ScenarioSync
 {
     /// <summary>Builds the production sync runner; the alert rules run after each sync only when <paramref name="alerts"/> is true, so event-count tests see only what the sync wrote.</summary>
-    public static SyncRunner CreateRunner(Neo4jServerFixture neo4j, TimeProvider? timeProvider = null, ILoggerFactory? loggers = null, SyncMetrics? metrics = null, bool alerts = false)
+    public static SyncRunner CreateRunner(Neo4jServerFixture neo4j, TimeProvider? timeProvider = null, ILoggerFactory? loggers = null, SyncMetrics? metrics = null, bool alerts = false, IReadOnlyList<IAlertChannel>? channels = null)
     {
         var clock = timeProvider ?? TimeProvider.System;
         var logs = loggers ?? NullLoggerFactory.Instance;
         var meters = metrics ?? new SyncMetrics(new TestMeterFactory());
+        var alertMetrics = new AlertMetrics(new TestMeterFactory());
         var retry = new TransientRetry("1Password", new RetryOptions { InitialDelay = TimeSpan.FromMilliseconds(20), MaxRetryAttempts = 2 }, clock, logs.CreateLogger("retry"));
         var writer = neo4j.CreateWriter(clock);
         var cleaner = new StaleInventoryCleaner(neo4j.Runner, clock);
@@ -32,7 +34,9 @@ internal static class ScenarioSync
         return new SyncRunner(
             new GraphSchemaInstaller(neo4j.Runner, GraphSchema.OnePassword, NullLogger<GraphSchemaInstaller>.Instance),
             writer, new StepExecutor(clock, logs.CreateLogger<StepExecutor>()), steps, meters,
-            new AlertRunner(neo4j.Runner, new AlertMetrics(new TestMeterFactory()), clock, logs.CreateLogger<AlertRunner>()), RuleCatalog.LoadBuiltIn(),
+            new AlertRunner(neo4j.Runner, alertMetrics, clock, logs.CreateLogger<AlertRunner>()),
+            new AlertOutbox(neo4j.Runner, channels ?? [], DeliverySettings.None, alertMetrics, clock, logs.CreateLogger<AlertOutbox>()),
+            RuleCatalog.LoadBuiltIn(),
             AlertSettings.Default with { Enabled = alerts }, clock, logs.CreateLogger<SyncRunner>());
     }
 

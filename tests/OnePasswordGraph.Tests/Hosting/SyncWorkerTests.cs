@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
+using OnePasswordGraph.Delivery;
 using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Graph.Jobs;
 using OnePasswordGraph.Graph.Neo4j;
@@ -138,7 +139,7 @@ public sealed class SyncWorkerTests : IDisposable
     private SyncWorker CreateSut(params AccountSettings[] accounts)
     {
         var neo4j = new Neo4jSettings(new Uri("http://127.0.0.1:7474"), "neo4j", "unused", "neo4j", 1000, TimeSpan.FromSeconds(5));
-        var configuration = new ResolvedConfiguration(accounts, neo4j, new ScheduleSettings(Interval, TimeSpan.Zero, TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(30)), null, [], AlertSettings.Default);
+        var configuration = new ResolvedConfiguration(accounts, neo4j, new ScheduleSettings(Interval, TimeSpan.Zero, TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(30)), null, [], AlertSettings.Default, DeliverySettings.None);
         return new SyncWorker(configuration, new LeasedSync(_runner, _lease, _clock), new SyncMetrics(_meters), _clock, _logger);
     }
 

@@ -50,6 +50,11 @@ public static class OnePasswordNodeTypes
         Join(NodeCommon, [Str("ruleId", "The rule's id.", indexed: true), Str("ruleName", "The rule's name."), Str("name", "The rule's name (the caption in Neo4j Browser)."), Str("displayName", "Same as name."), Str("severity", "info, low, medium, high or critical.", indexed: true), Str("summary", "One-line summary of the finding; names entities, never a secret value."), Int("occurredOn", "When it happened, usually the newest evidence event (epoch ms).", indexed: true), Int("createdOn", "When the finding was first raised (epoch ms)."), Str("status", "open when raised; never changed by a rerun.", indexed: true), List("tags", "The rule's tags, such as MITRE ATT&CK techniques."), Str("dedupKey", "What makes two results of the rule the same finding."), List("flagged", "Keys of the flagged entities, the responsible user first."), List("evidence", "Keys of the evidence events (at most 50)."), Int("evidenceCount", "Number of evidence events kept."), Str("createdByRun", "Id of the alert run that raised the finding.")]),
         []);
 
+    public static readonly NodeType AlertDelivery = new(
+        "one_password_alert_delivery", null, "A finding's delivery to one channel (a sink or a response); _key is fingerprint|delivery|channel. The outbox: absent or undelivered means the channel still owes it.", NodeWriteMode.Upsert,
+        Join(NodeCommon, [Str("channel", "jsonl, webhook, slack or suspend-user.", indexed: true), Str("status", "pending until the channel accepted the finding, then delivered."), Int("attempts", "Delivery attempts so far."), Int("lastAttemptOn", "When the last attempt began (epoch ms)."), Int("deliveredOn", "When the channel accepted the finding (epoch ms); never set again."), Str("lastError", "Why the last attempt failed; removed once delivered."), Str("claimHolder", "Process delivering it right now (host:pid:command:id)."), Int("claimExpiresOn", "When an unfinished claim lapses and another process may deliver (epoch ms).")]),
+        []);
+
     /// <summary>Gets every declared node type, in the order docs and schema statements list them.</summary>
-    public static IReadOnlyList<NodeType> All { get; } = [Account, User, Vault, Secret, ItemUsageEvent, AuditEvent, SignInAttemptEvent, SyncState, Alert];
+    public static IReadOnlyList<NodeType> All { get; } = [Account, User, Vault, Secret, ItemUsageEvent, AuditEvent, SignInAttemptEvent, SyncState, Alert, AlertDelivery];
 }

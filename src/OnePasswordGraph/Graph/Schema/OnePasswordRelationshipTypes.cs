@@ -45,12 +45,14 @@ public static class OnePasswordRelationshipTypes
     public static readonly IReadOnlyList<RelationshipType> AlertFlags =
         [.. new[] { Account, User, Vault, Secret, ItemUsageEvent, AuditEvent, SignInAttemptEvent }.Select(target => Plain(Alert, "FLAGS", target, "What a finding is about."))];
 
+    public static readonly RelationshipType AlertHasDelivery = Plain(Alert, "HAS", AlertDelivery, "The finding's delivery to one channel.");
+
     /// <summary>Gets every declared relationship type.</summary>
     public static IReadOnlyList<RelationshipType> All { get; } =
     [
         UserPerformedItemUsage, UserPerformedAuditEvent, UserPerformedSignInAttempt, AuditEventUpdatedUser, AuditEventUpdatedVault,
         AuditEventUpdatedSecret, UserPerformedVault, VaultHasSecret, AccountHasUser, AccountHasVault, ItemUsageAccessedSecret, UserUsedSecret,
-        .. AlertFlags,
+        .. AlertFlags, AlertHasDelivery,
     ];
 
     private static RelationshipType Plain(NodeType from, string label, NodeType to, string description) =>

@@ -10,6 +10,9 @@ public sealed class AlertsOptions
     /// <summary>Gets or sets a directory of the user's own rule files (<c>*.yaml</c>), loaded beside the built-in pack.</summary>
     public string? RulesPath { get; set; }
 
+    /// <summary>Gets the sinks findings are delivered to (<c>Alerts__Sinks__…</c>).</summary>
+    public AlertSinksOptions Sinks { get; } = new();
+
     /// <summary>Gets the per-rule settings, by rule id: <c>Enabled</c> and <c>Parameters:&lt;name&gt;</c>.</summary>
     public Dictionary<string, AlertRuleOptions> Rules { get; } = new(StringComparer.Ordinal);
 }

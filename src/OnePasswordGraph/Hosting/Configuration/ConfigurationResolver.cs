@@ -57,9 +57,10 @@ public static partial class ConfigurationResolver
         }
 
         var otlp = ResolveOtlp(configuration[OtlpEndpointKey], problems);
+        var delivery = ResolveDelivery(alertsOptions.Sinks, problems);
         return problems.Count > 0
             ? throw new ConfigurationException(problems)
-            : new ResolvedConfiguration(accounts, neo4j!, ScheduleSettings.From(syncOptions), otlp, warnings, ResolveAlerts(alertsOptions));
+            : new ResolvedConfiguration(accounts, neo4j!, ScheduleSettings.From(syncOptions), otlp, warnings, ResolveAlerts(alertsOptions), delivery!);
     }
 
     /// <summary>Resolves the <c>Alerts</c> section alone, for commands that read rule files without touching Neo4j.</summary>

@@ -13,7 +13,10 @@ public sealed class GraphSchemaTests
             "one_password_audit_event", "one_password_signin_attempt_event", "one_password_sync_state", "one_password_alert",
         ];
 
-        Assert.Equal(designTypes, GraphSchema.OnePassword.NodeTypes.Select(n => n.Type));
+        // Beyond the design's table: the outbox's record of each finding's delivery to each channel.
+        string[] bookkeeping = ["one_password_alert_delivery"];
+
+        Assert.Equal([.. designTypes, .. bookkeeping], GraphSchema.OnePassword.NodeTypes.Select(n => n.Type));
         Assert.Equal(
             ["ACCESSED", "FLAGS", "HAS", "PERFORMED", "UPDATED", "USED"],
             GraphSchema.OnePassword.RelationshipTypes.Select(r => r.Label).Distinct().Order(StringComparer.Ordinal));

@@ -7,6 +7,7 @@ CREATE CONSTRAINT ON (n:`one_password_audit_event`) ASSERT n.`_key` IS UNIQUE;
 CREATE CONSTRAINT ON (n:`one_password_signin_attempt_event`) ASSERT n.`_key` IS UNIQUE;
 CREATE CONSTRAINT ON (n:`one_password_sync_state`) ASSERT n.`_key` IS UNIQUE;
 CREATE CONSTRAINT ON (n:`one_password_alert`) ASSERT n.`_key` IS UNIQUE;
+CREATE CONSTRAINT ON (n:`one_password_alert_delivery`) ASSERT n.`_key` IS UNIQUE;
 CREATE INDEX ON :`one_password_account`(`account`);
 CREATE INDEX ON :`one_password_user`(`account`);
 CREATE INDEX ON :`one_password_user`(`email`);
@@ -40,4 +41,6 @@ CREATE INDEX ON :`one_password_alert`(`ruleId`);
 CREATE INDEX ON :`one_password_alert`(`severity`);
 CREATE INDEX ON :`one_password_alert`(`occurredOn`);
 CREATE INDEX ON :`one_password_alert`(`status`);
+CREATE INDEX ON :`one_password_alert_delivery`(`account`);
+CREATE INDEX ON :`one_password_alert_delivery`(`channel`);
 CALL db.constraints() YIELD description RETURN description AS label
