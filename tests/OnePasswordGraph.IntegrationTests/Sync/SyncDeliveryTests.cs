@@ -1,0 +1,62 @@
+using OnePasswordGraph.IntegrationTests.Delivery;
+using OnePasswordGraph.IntegrationTests.Support;
+using OnePasswordGraph.Simulator.Scenario;
+using OnePasswordGraph.Sync;
+
+namespace OnePasswordGraph.IntegrationTests.Sync;
+
+/// <summary>A sync runs the rules, then delivers: what the worker and <c>sync</c> do after every run.</summary>
+[Collection(Neo4jCollection.Name)]
+public sealed class SyncDeliveryTests(Neo4jServerFixture neo4j) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = TimeProvider.System.GetUtcNow();
+
+    public Task InitializeAsync() => neo4j.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task RunAsync_NewFindings_AreDeliveredAfterTheRulesAndNotOnTheNextRun()
+    {
+        await using var api = await StartScenarioAsync();
+        var account = ScenarioSync.Account(api.Simulator.BaseUrl, api.Simulator.AddToken().Token, Now.AddDays(-30));
+        var channel = new RecordingChannel("webhook");
+        using var sync = ScenarioSync.CreateRunner(neo4j, alerts: true, channels: [channel]);
+
+        var first = await sync.RunAsync(account, CancellationToken.None);
+        var second = await sync.RunAsync(account, CancellationToken.None);
+
+        Assert.True(first.Succeeded, RunSummaryText.Describe(first));
+        Assert.NotEmpty(first.Alerts!.NewFindings);
+        Assert.Equal(first.Alerts.NewFindings.Select(f => f.Fingerprint).Order(StringComparer.Ordinal), channel.Delivered.Order(StringComparer.Ordinal));
+        Assert.Equal(first.Alerts.NewFindings.Count, first.Delivery!.Channels.Single().Delivered);
+        Assert.Equal(0, second.Delivery!.Channels.Single().Delivered);
+        Assert.Contains($"delivery: webhook {first.Alerts.NewFindings.Count} delivered", RunSummaryText.Describe(first), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_SinkDown_TheSyncStillSucceedsAndTheSummarySaysWhatIsOwed()
+    {
+        await using var api = await StartScenarioAsync();
+        var account = ScenarioSync.Account(api.Simulator.BaseUrl, api.Simulator.AddToken().Token, Now.AddDays(-30));
+        var channel = new RecordingChannel("slack", behaviour: (_, _) => throw new InvalidOperationException("Slack answered 503"));
+        using var sync = ScenarioSync.CreateRunner(neo4j, alerts: true, channels: [channel]);
+
+        var summary = await sync.RunAsync(account, CancellationToken.None);
+
+        Assert.True(summary.Succeeded, RunSummaryText.Describe(summary));
+        var result = summary.Delivery!.Channels.Single();
+        Assert.Equal((0, summary.Alerts!.NewFindings.Count, "Slack answered 503"), (result.Delivered, result.Remaining, result.Error));
+        Assert.Contains("delivery: slack failed (Slack answered 503), 0 delivered", RunSummaryText.Describe(summary), StringComparison.Ordinal);
+        Assert.Contains("\"delivery\":[{\"channel\":\"slack\",\"delivered\":0", RunSummaryText.Json(summary), StringComparison.Ordinal);
+    }
+
+    private static async Task<EventsApiHarness> StartScenarioAsync()
+    {
+        var inventory = InventoryGenerator.Generate(seed: 45, users: 30, vaults: 6, itemsPerVault: 5, now: Now);
+        var activity = ActivityGenerator.Generate(inventory, seed: 45, count: 1500, TimeSpan.FromDays(21), Now);
+        var api = await EventsApiHarness.StartAsync();
+        api.Simulator.Append(activity.Events);
+        return api;
+    }
+}
