@@ -15,6 +15,7 @@ public sealed class SyncMetrics
     public const string EventsIngestedInstrument = "onepassword_graph.events.ingested";
     public const string LagInstrument = "onepassword_graph.events.lag";
     public const string AttemptsInstrument = "onepassword_graph.sync.attempts";
+    public const string AccountConflictsInstrument = "onepassword_graph.sync.account_conflicts";
 
     private readonly Counter<long> _eventsIngested;
     private readonly Gauge<double> _lag;
@@ -23,6 +24,7 @@ public sealed class SyncMetrics
     private readonly Histogram<double> _runDuration;
     private readonly Counter<long> _stepFailures;
     private readonly Counter<long> _attempts;
+    private readonly Counter<long> _accountConflicts;
 
     public SyncMetrics(IMeterFactory meterFactory)
     {
@@ -34,6 +36,7 @@ public sealed class SyncMetrics
         _apiThrottled = meter.CreateCounter<long>("onepassword_graph.api.throttled", "{request}", "Requests 1Password answered with 429 Too Many Requests.");
         _runDuration = meter.CreateHistogram<double>("onepassword_graph.sync.duration", "s", "Duration of one account's sync run, by outcome.");
         _stepFailures = meter.CreateCounter<long>("onepassword_graph.sync.step_failures", "{step}", "Sync steps that failed, per account and step.");
+        _accountConflicts = meter.CreateCounter<long>(AccountConflictsInstrument, "{node}", "Writes skipped because another account holds the node (an event, vault or item uuid seen in two accounts), per writing account.");
         _attempts = meter.CreateCounter<long>(AttemptsInstrument, "{attempt}", "Scheduled sync attempts per account, by result (succeeded, failed, lease_busy).");
     }
 
@@ -65,4 +68,13 @@ public sealed class SyncMetrics
 
     public void AttemptFinished(string account, SyncAttemptResult result) =>
         _attempts.Add(1, new TagList { { "account", account }, { "result", result switch { SyncAttemptResult.Succeeded => "succeeded", SyncAttemptResult.LeaseBusy => "lease_busy", _ => "failed" } } });
+
+    /// <summary>Counts the writes of <paramref name="account"/>'s run that another account's nodes turned away.</summary>
+    public void AccountConflicts(string account, long count)
+    {
+        if (count > 0)
+        {
+            _accountConflicts.Add(count, new TagList { { "account", account } });
+        }
+    }
 }

@@ -8,6 +8,7 @@ namespace OnePasswordGraph.Graph;
 /// <summary>
 /// Writes nodes and relationships to Neo4j in batches, one statement (and so one transaction) per batch
 /// (the runner retries transient failures). Every write is an idempotent <c>MERGE</c>: sending the same batch again changes nothing.
+/// A write never changes another account's node or adds to it; such rows are skipped, logged and counted in <see cref="Conflicts"/>.
 /// </summary>
 public sealed class GraphWriter
 {
@@ -26,6 +27,9 @@ public sealed class GraphWriter
         _timeProvider = timeProvider;
         _logger = logger;
     }
+
+    /// <summary>Gets the count of writes skipped because another account holds the node, per writing account.</summary>
+    public AccountConflictTally Conflicts { get; } = new();
 
     /// <summary>Writes <paramref name="changes"/> in batches of the configured size. Returns the number of rows written.</summary>
     /// <exception cref="GraphValidationException">The changes do not fit the schema; nothing was sent.</exception>
@@ -74,9 +78,23 @@ public sealed class GraphWriter
         }
 
         var statement = new CypherStatement(WriteStatementBuilder.Build(batch.Parts, checkpoint?.Type), parameters);
+        var check = ConflictCheck.For(batch, context.Account);
         var started = _timeProvider.GetTimestamp();
-        await _runner.RunAsync([statement], cancellationToken).ConfigureAwait(false);
+        var results = await _runner.RunAsync(check is null ? [statement] : [check, statement], cancellationToken).ConfigureAwait(false);
         var elapsed = _timeProvider.GetElapsedTime(started);
         Neo4jLog.BatchWritten(_logger, batch.RowCount, (long)elapsed.TotalMilliseconds);
+        if (check is not null && results[0].Rows.Count > 0)
+        {
+            Report(context.Account, [.. results[0].Rows.Select(row => new AccountConflict((string)row[0]!, (string)row[1]!, row[2] as string ?? "?"))]);
+        }
+    }
+
+    private void Report(string account, IReadOnlyList<AccountConflict> conflicts)
+    {
+        Conflicts.Add(account, conflicts.Count);
+        foreach (var group in conflicts.GroupBy(c => (c.Owner, c.Type)))
+        {
+            Neo4jLog.AccountConflict(_logger, account, group.Count(), group.Key.Type, group.Key.Owner, string.Join(", ", group.Take(3).Select(c => c.Key)));
+        }
     }
 }

@@ -19,7 +19,10 @@ public static class RunSummaryText
             var error = step.Error is null ? string.Empty : $" ({step.Error})";
             return string.Create(CultureInfo.InvariantCulture, $"{step.StepId} {step.Status} in {step.Duration.TotalMilliseconds:0} ms{counts}{error}");
         });
-        var parts = summary.Alerts is { } alerts ? steps.Append(Describe(alerts)) : steps;
+        var conflicts = summary.AccountConflicts == 0
+            ? steps
+            : steps.Append(string.Create(CultureInfo.InvariantCulture, $"account conflicts: {summary.AccountConflicts} writes skipped, their nodes belong to another account (see the warnings)"));
+        var parts = summary.Alerts is { } alerts ? conflicts.Append(Describe(alerts)) : conflicts;
         return string.Join("; ", summary.Delivery is { } delivery ? parts.Append(Describe(delivery)) : parts);
     }
 
@@ -97,6 +100,7 @@ public static class RunSummaryText
             }
 
             writer.WriteEndArray();
+            writer.WriteNumber("accountConflicts", summary.AccountConflicts);
             if (summary.Alerts is { } alerts)
             {
                 WriteAlerts(writer, alerts);

@@ -69,9 +69,11 @@ public sealed class SyncRunner : ISyncRunner, IDisposable
         var runId = string.Create(CultureInfo.InvariantCulture, $"{started:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("N")[..6]}");
         var sources = _sources.GetOrAdd(account.Name, _ => _steps.CreateSources(account));
         var results = await _executor.RunAsync(_steps.Create(account, sources), account, runId, cancellationToken).ConfigureAwait(false);
+        var conflicts = _writer.Conflicts.Take(account.Name);
+        _metrics.AccountConflicts(account.Name, conflicts);
         var alerts = await RunAlertsAsync(account, cancellationToken).ConfigureAwait(false);
         var delivery = await DeliverAsync(account, cancellationToken).ConfigureAwait(false);
-        var summary = new SyncRunSummary(account.Name, runId, started, _timeProvider.GetElapsedTime(startedTimestamp), results, alerts, delivery);
+        var summary = new SyncRunSummary(account.Name, runId, started, _timeProvider.GetElapsedTime(startedTimestamp), results, alerts, delivery, conflicts);
         await StoreAsync(summary, cancellationToken).ConfigureAwait(false);
         _metrics.RunFinished(account.Name, summary.Succeeded, summary.Duration, summary.Steps.Where(s => s.Status is not (StepStatus.Success or StepStatus.Skipped)).Select(s => s.StepId));
         SyncLog.RunFinished(_logger, account.Name, runId, summary.Succeeded ? "succeeded" : "failed", (long)summary.Duration.TotalMilliseconds, RunSummaryText.Describe(summary));

@@ -20,4 +20,9 @@ internal static partial class Neo4jLog
     [LoggerMessage(EventId = 2004, EventName = "BatchWritten", Level = LogLevel.Debug,
         Message = "Wrote a batch of {RowCount} rows in {DurationMs} ms")]
     public static partial void BatchWritten(ILogger logger, int rowCount, long durationMs);
+
+    [LoggerMessage(EventId = 2005, EventName = "AccountConflict", Level = LogLevel.Warning,
+        Message = "Account {Account} wrote {Count} {Type} that account {Owner} already holds (e.g. {Keys}); kept {Owner}'s data as it was and skipped those writes. "
+            + "Two accounts never share event, vault or item uuids: check that one 1Password account is not configured twice, or that the demo and the simulator do not share a graph")]
+    public static partial void AccountConflict(ILogger logger, string account, int count, string type, string owner, string keys);
 }

@@ -12,6 +12,10 @@ namespace OnePasswordGraph.Graph.Internal;
 /// and the cursor that follows it are stored together or not at all.
 /// </summary>
 /// <remarks>
+/// Accounts never change each other's data (<see cref="AccountScope"/>): a node owned by one account is written only
+/// when it is new or already that account's, and a relationship only when both its ends are, while a person shared by
+/// several accounts keeps the account that first wrote it. Rows that would touch another account's node change nothing;
+/// <see cref="ConflictCheck"/> reports them.
 /// Parameters: <c>$p0…$pN</c> (rows of each part), <c>$observedOn</c> (epoch ms of the write), <c>$syncTag</c> (the
 /// run id, stamped on inventory), <c>$checkpoint</c> (<c>{key, props}</c>). Node rows are <c>{key, props}</c>,
 /// relationship rows <c>{from, to, fromProps, toProps, props}</c>, aggregate rows <c>{from, to, props}</c>.
@@ -49,34 +53,52 @@ internal static class WriteStatementBuilder
     private static string NodeSection(WritePart.Nodes part)
     {
         var type = part.Type;
+        var owned = type.AccountScope == AccountScope.OwnedByOneAccount;
         var labels = LabelItems("n", type, part.RoleLabels);
         var merge = $"MERGE (n:{Name(type.Type)} {{{Name(Key)}: row.key}})\n";
-        var setLabels = labels.Length == 0 ? string.Empty : $"SET {labels}\n";
         if (part.Placeholder || type.WriteMode == NodeWriteMode.InsertOnly)
         {
             var placeholder = part.Placeholder ? "true" : "false";
-            return merge + $"ON CREATE SET n += row.props, {Stamps("n")}, n.{Name(Placeholder)} = {placeholder}\n{setLabels}";
+            var created = merge + $"ON CREATE SET n += row.props, {Stamps("n")}, n.{Name(Placeholder)} = {placeholder}\n";
+            return labels.Length == 0 ? created : created + (owned ? OwnOnly($"SET {labels}", "n") : $"SET {labels}\n");
         }
 
         var inventory = type.IsInventory
             ? $", n.{Name(Active)} = true, n.{Name(SyncTag)} = $syncTag\nREMOVE n.{Name(DeletedOn)}"
             : string.Empty;
-        return merge
-            + $"ON CREATE SET n.{Name(FirstSeenOn)} = $observedOn\n"
-            + $"SET n += row.props, n.{Name(LastSeenOn)} = $observedOn, n.{Name(Placeholder)} = false{(labels.Length == 0 ? string.Empty : ", " + labels)}{inventory}\n";
+        var update = $"SET n += row.props, n.{Name(LastSeenOn)} = $observedOn, n.{Name(Placeholder)} = false{(labels.Length == 0 ? string.Empty : ", " + labels)}{inventory}";
+        var create = merge + $"ON CREATE SET n.{Name(FirstSeenOn)} = $observedOn, n.{Name(Account)} = row.props.{Name(Account)}\n";
+        return type.AccountScope switch
+        {
+            AccountScope.OwnedByOneAccount => create + OwnOnly(update, "n"),
+
+            // A person's properties are the same in every account; which account first wrote the node stays recorded.
+            AccountScope.SharedAcrossAccounts => create + $"WITH n, row, n.{Name(Account)} AS owner\n{update}, n.{Name(Account)} = owner\n",
+            _ => merge + $"ON CREATE SET n.{Name(FirstSeenOn)} = $observedOn\n{update}\n",
+        };
     }
+
+    // Runs the update only when the node is this row's account's (or predates account stamping).
+    private static string OwnOnly(string update, params string[] variables)
+    {
+        var condition = string.Join(" AND ", variables.Select(Owns));
+        return $"FOREACH (own IN CASE WHEN {condition} THEN [1] ELSE [] END |\n  {update.Replace("\n", "\n  ", StringComparison.Ordinal)})\n";
+    }
+
+    private static string Owns(string variable) => $"coalesce({variable}.{Name(Account)}, row.props.{Name(Account)}) = row.props.{Name(Account)}";
 
     private static string RelationshipSection(RelationshipType type)
     {
         var insertOnly = type.From.WriteMode == NodeWriteMode.InsertOnly || type.To.WriteMode == NodeWriteMode.InsertOnly;
-        var text = new StringBuilder()
-            .Append(EndPoint("a", type.From, "row.from", "row.fromProps"))
-            .Append(EndPoint("b", type.To, "row.to", "row.toProps"))
-            .Append($"MERGE (a)-[r:{Name(type.Label)}]->(b)\n");
         var syncTag = type.Property(SyncTag) is null ? string.Empty : $", r.{Name(SyncTag)} = $syncTag";
-        return insertOnly
-            ? text.Append($"ON CREATE SET r += row.props, {Stamps("r")}\n").ToString()
-            : text.Append($"ON CREATE SET r.{Name(FirstSeenOn)} = $observedOn\nSET r += row.props, r.{Name(LastSeenOn)} = $observedOn{syncTag}\n").ToString();
+        var merge = $"MERGE (a)-[r:{Name(type.Label)}]->(b)\n"
+            + (insertOnly
+                ? $"ON CREATE SET r += row.props, {Stamps("r")}"
+                : $"ON CREATE SET r.{Name(FirstSeenOn)} = $observedOn\nSET r += row.props, r.{Name(LastSeenOn)} = $observedOn{syncTag}");
+        var owned = new[] { ("a", type.From), ("b", type.To) }.Where(end => end.Item2.AccountScope == AccountScope.OwnedByOneAccount).Select(end => end.Item1).ToArray();
+        return EndPoint("a", type.From, "row.from", "row.fromProps")
+            + EndPoint("b", type.To, "row.to", "row.toProps")
+            + (owned.Length == 0 ? merge + "\n" : OwnOnly(merge, owned));
     }
 
     // A missing end node is created as a placeholder of the declared type rather than dropping the row, which a
@@ -89,8 +111,10 @@ internal static class WriteStatementBuilder
     private static string AggregateRefreshSection(AggregateRelationship aggregate)
     {
         var (target, inbound, outbound) = (aggregate.Relationship, aggregate.Inbound, aggregate.Outbound);
+        var owned = new[] { ("u", target.From), ("s", target.To) }.Where(end => end.Item2.AccountScope == AccountScope.OwnedByOneAccount).Select(end => Owns(end.Item1)).ToList();
         return $"MATCH (u:{Name(target.From.Type)} {{{Name(Key)}: row.from}})-[:{Name(inbound.Label)}]->(e:{Name(inbound.To.Type)})"
             + $"-[:{Name(outbound.Label)}]->(s:{Name(target.To.Type)} {{{Name(Key)}: row.to}})\n"
+            + (owned.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", owned) + "\n")
             + $"WITH row, u, s, count(e) AS uses, min(e.{Name(aggregate.TimeProperty)}) AS firstUse, max(e.{Name(aggregate.TimeProperty)}) AS lastUse, collect(DISTINCT e.{Name(aggregate.ValueProperty)}) AS actions\n"
             + $"MERGE (u)-[r:{Name(target.Label)}]->(s)\n"
             + $"ON CREATE SET r.{Name(FirstSeenOn)} = $observedOn\n"

@@ -22,13 +22,26 @@ public static class DataModelDocument
         text.AppendLine("(field values, one-time codes, file contents, tokens) have no property to land in: the writer refuses any property");
         text.AppendLine("that is not declared here.");
         text.AppendLine();
+        text.AppendLine("## Several accounts in one graph");
+        text.AppendLine();
+        text.AppendLine("`_key` is the 1Password uuid, so the graph reads like JupiterOne's; accounts are kept apart by the account scope of");
+        text.AppendLine("each type (the column below). An event, vault or item belongs to one account (`owned`): its uuid never repeats in");
+        text.AppendLine("another real account, and when it does (the same account configured twice, two simulated accounts from one seed),");
+        text.AppendLine("the account that wrote it first keeps it unchanged. The other account's writes to it, and its relationships to it, are");
+        text.AppendLine("skipped, logged as a warning naming both accounts, counted in `onepassword_graph.sync.account_conflicts` and in the");
+        text.AppendLine("run summary. A person can work in several accounts (a service provider's staff): the user node is `shared`, each");
+        text.AppendLine("account's node `HAS` it and its `PERFORMED` relationships carry their account, its `account` names the account that");
+        text.AppendLine("first wrote it, and erasing an account removes only what that account wrote, handing shared people to an account");
+        text.AppendLine("that still relates to them. Bookkeeping nodes (`keyed`) have keys that name their account. Inventory cleanup and erase");
+        text.AppendLine("select by `account`, so they never reach another account's nodes or relationships.");
+        text.AppendLine();
         text.AppendLine("## Node types");
         text.AppendLine();
-        text.AppendLine("| `_type` | `_class` | write mode | description |");
-        text.AppendLine("|---|---|---|---|");
+        text.AppendLine("| `_type` | `_class` | write mode | account scope | description |");
+        text.AppendLine("|---|---|---|---|---|");
         foreach (var node in schema.NodeTypes)
         {
-            text.AppendLine($"| `{node.Type}` | {(node.Class is null ? "(none)" : $"`{node.Class}`")} | {Mode(node)} | {node.Description} |");
+            text.AppendLine($"| `{node.Type}` | {(node.Class is null ? "(none)" : $"`{node.Class}`")} | {Mode(node)} | {Scope(node)} | {node.Description} |");
         }
 
         text.AppendLine();
@@ -70,6 +83,13 @@ public static class DataModelDocument
         AppendProperties(text, PropertySets.RelationshipCommon);
         return text.ToString();
     }
+
+    private static string Scope(NodeType node) => node.AccountScope switch
+    {
+        AccountScope.OwnedByOneAccount => "owned",
+        AccountScope.SharedAcrossAccounts => "shared",
+        _ => "keyed",
+    };
 
     private static string Mode(NodeType node) => node.WriteMode switch
     {

@@ -12,6 +12,12 @@ public sealed record NodeType(
     IReadOnlyList<PropertyDefinition> Properties,
     IReadOnlyList<string> RoleLabels)
 {
+    /// <summary>
+    /// Gets how a node's identity relates to accounts: a person can work in several accounts (a service provider's
+    /// staff), while an event, vault or item belongs to one, and bookkeeping keys name their account.
+    /// </summary>
+    public AccountScope AccountScope { get; init; } = AccountScope.OwnedByOneAccount;
+
     /// <summary>Gets a value indicating whether nodes of this type are inventory that stale cleanup may mark inactive.</summary>
     public bool IsInventory => Properties.Any(p => p.Name == GraphProperties.Active);
 

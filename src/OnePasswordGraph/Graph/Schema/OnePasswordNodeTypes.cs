@@ -8,12 +8,12 @@ public static class OnePasswordNodeTypes
     public static readonly NodeType Account = new(
         "one_password_account", "Account", "A 1Password account synced by OnePasswordGraph.", NodeWriteMode.Upsert,
         Join(NodeCommon, [Str("name", "The account's name in the configuration."), Str("accountUUID", "The 1Password account uuid (from the Events token's introspection)."), Str("eventsIntegrationUUID", "Uuid of the Events Reporting integration the token belongs to."), List("eventsFeatures", "Features the Events token has (auditevents, itemusages, signinattempts).")]),
-        []);
+        []) { AccountScope = AccountScope.KeyedByAccount };
 
     public static readonly NodeType User = new(
         "one_password_user", "User", "A person seen in any event, whatever the role; one node per user uuid.", NodeWriteMode.Upsert,
         Join(NodeCommon, [Str("userUUID", "The user's uuid."), Str("name", "Full name when the event was generated."), Str("displayName", "Same as name."), Str("email", "Email when the event was generated.", indexed: true), Str("userType", "user or external_user (v2, MSP accounts)."), Str("userAccountUUID", "Account the user belongs to (v2, MSP accounts).")]),
-        ["one_password_item_usage_user", "one_password_signin_attempt_target_user", "one_password_audit_event_actor_details", "one_password_audit_event_object_details", "one_password_audit_event_aux_details"]);
+        ["one_password_item_usage_user", "one_password_signin_attempt_target_user", "one_password_audit_event_actor_details", "one_password_audit_event_object_details", "one_password_audit_event_aux_details"]) { AccountScope = AccountScope.SharedAcrossAccounts };
 
     public static readonly NodeType Vault = new(
         "one_password_vault", "Vault", "A vault, from Connect (or a placeholder from events when Connect cannot see it).", NodeWriteMode.Upsert,
@@ -43,17 +43,17 @@ public static class OnePasswordNodeTypes
     public static readonly NodeType SyncState = new(
         "one_password_sync_state", null, "Cursors, run bookkeeping and the lease of one (account, stream).", NodeWriteMode.Upsert,
         Join(NodeCommon, [Str("stream", "itemusages, auditevents, signinattempts, inventory, run, lease, or rule:{id} for an alert rule's evaluation."), Str("cursor", "The Events API cursor that follows the last page written."), Str("apiVersion", "The API version the cursor belongs to."), Int("updatedOn", "When the cursor or bookkeeping last changed (epoch ms)."), Int("lastEventTimestamp", "Newest event time seen on the stream (epoch ms)."), Int("eventsWritten", "Events written by the run so far."), Str("lastRunId", "Id of the last run."), Str("lastRunOutcome", "succeeded or failed."), Str("lastRunSummary", "The last run summary as JSON."), Int("lastRunStartedOn", "When the last run began (epoch ms)."), Int("lastRunFinishedOn", "When the last run ended (epoch ms)."), Str("leaseHolder", "Process holding the account's lease."), Int("leaseExpiresOn", "When the lease lapses unless renewed (epoch ms)."), Int("lastEvaluatedOn", "When the alert rule was last evaluated and its findings stored (epoch ms); the next window starts at this minus the rule's lookback.")]),
-        []);
+        []) { AccountScope = AccountScope.KeyedByAccount };
 
     public static readonly NodeType Alert = new(
         "one_password_alert", "Finding", "A finding of an alert rule; _key is its fingerprint (rule, account, dedup key), so finding it again only refreshes lastSeenOn.", NodeWriteMode.InsertOnly,
         Join(NodeCommon, [Str("ruleId", "The rule's id.", indexed: true), Str("ruleName", "The rule's name."), Str("name", "The rule's name (the caption in Neo4j Browser)."), Str("displayName", "Same as name."), Str("severity", "info, low, medium, high or critical.", indexed: true), Str("summary", "One-line summary of the finding; names entities, never a secret value."), Int("occurredOn", "When it happened, usually the newest evidence event (epoch ms).", indexed: true), Int("createdOn", "When the finding was first raised (epoch ms)."), Str("status", "open when raised; never changed by a rerun.", indexed: true), List("tags", "The rule's tags, such as MITRE ATT&CK techniques."), Str("dedupKey", "What makes two results of the rule the same finding."), List("flagged", "Keys of the flagged entities, the responsible user first."), List("evidence", "Keys of the evidence events (at most 50)."), Int("evidenceCount", "Number of evidence events kept."), Str("createdByRun", "Id of the alert run that raised the finding.")]),
-        []);
+        []) { AccountScope = AccountScope.KeyedByAccount };
 
     public static readonly NodeType AlertDelivery = new(
-        "one_password_alert_delivery", null, "A finding's delivery to one channel (a sink or a response); _key is fingerprint|delivery|channel. The outbox: absent or undelivered means the channel still owes it.", NodeWriteMode.Upsert,
+        "one_password_alert_delivery", null, "A finding's delivery to one channel (a sink or a response); _key joins the fingerprint, the word delivery and the channel with vertical bars. The outbox: absent or undelivered means the channel still owes it.", NodeWriteMode.Upsert,
         Join(NodeCommon, [Str("channel", "jsonl, webhook, slack or suspend-user.", indexed: true), Str("status", "pending until the channel accepted the finding, then delivered."), Int("attempts", "Delivery attempts so far."), Int("lastAttemptOn", "When the last attempt began (epoch ms)."), Int("deliveredOn", "When the channel accepted the finding (epoch ms); never set again."), Str("lastError", "Why the last attempt failed; removed once delivered."), Str("claimHolder", "Process delivering it right now (host:pid:command:id)."), Int("claimExpiresOn", "When an unfinished claim lapses and another process may deliver (epoch ms).")]),
-        []);
+        []) { AccountScope = AccountScope.KeyedByAccount };
 
     /// <summary>Gets every declared node type, in the order docs and schema statements list them.</summary>
     public static IReadOnlyList<NodeType> All { get; } = [Account, User, Vault, Secret, ItemUsageEvent, AuditEvent, SignInAttemptEvent, SyncState, Alert, AlertDelivery];

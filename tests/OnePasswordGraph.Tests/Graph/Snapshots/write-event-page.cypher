@@ -1,36 +1,42 @@
 UNWIND $p0 AS row
 MERGE (n:`one_password_user` {`_key`: row.key})
-ON CREATE SET n.`firstSeenOn` = $observedOn
-SET n += row.props, n.`lastSeenOn` = $observedOn, n.`placeholder` = false, n:`User`:`one_password_item_usage_user`
+ON CREATE SET n.`firstSeenOn` = $observedOn, n.`account` = row.props.`account`
+WITH n, row, n.`account` AS owner
+SET n += row.props, n.`lastSeenOn` = $observedOn, n.`placeholder` = false, n:`User`:`one_password_item_usage_user`, n.`account` = owner
 WITH count(*) AS written0
 UNWIND $p1 AS row
 MERGE (n:`one_password_item_usage_event` {`_key`: row.key})
 ON CREATE SET n += row.props, n.`firstSeenOn` = $observedOn, n.`lastSeenOn` = $observedOn, n.`placeholder` = false
-SET n:`Record`
+FOREACH (own IN CASE WHEN coalesce(n.`account`, row.props.`account`) = row.props.`account` THEN [1] ELSE [] END |
+  SET n:`Record`)
 WITH count(*) AS written1
 UNWIND $p2 AS row
 MERGE (n:`one_password_secret` {`_key`: row.key})
 ON CREATE SET n += row.props, n.`firstSeenOn` = $observedOn, n.`lastSeenOn` = $observedOn, n.`placeholder` = true
-SET n:`Secret`
+FOREACH (own IN CASE WHEN coalesce(n.`account`, row.props.`account`) = row.props.`account` THEN [1] ELSE [] END |
+  SET n:`Secret`)
 WITH count(*) AS written2
 UNWIND $p3 AS row
 MERGE (a:`one_password_user` {`_key`: row.from})
 ON CREATE SET a += row.fromProps, a.`firstSeenOn` = $observedOn, a.`lastSeenOn` = $observedOn, a.`placeholder` = true, a:`User`
 MERGE (b:`one_password_item_usage_event` {`_key`: row.to})
 ON CREATE SET b += row.toProps, b.`firstSeenOn` = $observedOn, b.`lastSeenOn` = $observedOn, b.`placeholder` = true, b:`Record`
-MERGE (a)-[r:`PERFORMED`]->(b)
-ON CREATE SET r += row.props, r.`firstSeenOn` = $observedOn, r.`lastSeenOn` = $observedOn
+FOREACH (own IN CASE WHEN coalesce(b.`account`, row.props.`account`) = row.props.`account` THEN [1] ELSE [] END |
+  MERGE (a)-[r:`PERFORMED`]->(b)
+  ON CREATE SET r += row.props, r.`firstSeenOn` = $observedOn, r.`lastSeenOn` = $observedOn)
 WITH count(*) AS written3
 UNWIND $p4 AS row
 MERGE (a:`one_password_item_usage_event` {`_key`: row.from})
 ON CREATE SET a += row.fromProps, a.`firstSeenOn` = $observedOn, a.`lastSeenOn` = $observedOn, a.`placeholder` = true, a:`Record`
 MERGE (b:`one_password_secret` {`_key`: row.to})
 ON CREATE SET b += row.toProps, b.`firstSeenOn` = $observedOn, b.`lastSeenOn` = $observedOn, b.`placeholder` = true, b:`Secret`
-MERGE (a)-[r:`ACCESSED`]->(b)
-ON CREATE SET r += row.props, r.`firstSeenOn` = $observedOn, r.`lastSeenOn` = $observedOn
+FOREACH (own IN CASE WHEN coalesce(a.`account`, row.props.`account`) = row.props.`account` AND coalesce(b.`account`, row.props.`account`) = row.props.`account` THEN [1] ELSE [] END |
+  MERGE (a)-[r:`ACCESSED`]->(b)
+  ON CREATE SET r += row.props, r.`firstSeenOn` = $observedOn, r.`lastSeenOn` = $observedOn)
 WITH count(*) AS written4
 UNWIND $p5 AS row
 MATCH (u:`one_password_user` {`_key`: row.from})-[:`PERFORMED`]->(e:`one_password_item_usage_event`)-[:`ACCESSED`]->(s:`one_password_secret` {`_key`: row.to})
+WHERE coalesce(s.`account`, row.props.`account`) = row.props.`account`
 WITH row, u, s, count(e) AS uses, min(e.`timestamp`) AS firstUse, max(e.`timestamp`) AS lastUse, collect(DISTINCT e.`action`) AS actions
 MERGE (u)-[r:`USED`]->(s)
 ON CREATE SET r.`firstSeenOn` = $observedOn
