@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Graph.Jobs;
 using OnePasswordGraph.Hosting.Configuration;
+using OnePasswordGraph.Rules;
 using OnePasswordGraph.Sync;
 using OnePasswordGraph.Sync.Leases;
 
@@ -19,22 +20,41 @@ internal static class SyncCommand
         {
             Description = "Show a live progress line per stream (default: on when the output is a terminal).",
         };
+        var wait = new Option<string?>("--wait")
+        {
+            Description = "When another process holds an account's lease, wait up to this long for it (e.g. 30s, 10m) instead of skipping the account.",
+        };
         var command = ConfiguredCommand.Create(
             "sync",
             "Run one sync of every configured account (events, then inventory) and exit.\n"
-            + "Example: onepassword-graph sync --config ./onepassword-graph.json --account acme\n"
+            + "Example: onepassword-graph sync --config ./onepassword-graph.json --account acme --wait 10m\n"
             + "Exit codes: 0 every step succeeded; 1 some step failed (the summary says which and why), Neo4j could not be reached, or another process holds an account's lease; "
             + "2 the configuration is invalid (nothing was fetched).",
             LogLevel.Information,
             error,
-            (configuration, services, parse, cancellationToken) => RunAsync(configuration, services, parse.GetValue(progress), output, error, cancellationToken));
+            (configuration, services, parse, cancellationToken) => RunAsync(configuration, services, parse.GetValue(progress), parse.GetValue(wait), output, error, cancellationToken));
         command.Options.Add(progress);
+        command.Options.Add(wait);
         return command;
     }
 
-    private static async Task<int> RunAsync(
-        ResolvedConfiguration configuration, IServiceProvider services, bool? showProgress, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static bool TryParseSeconds(string text, out TimeSpan duration)
     {
+        duration = default;
+        return text.EndsWith('s') && int.TryParse(text[..^1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            && (duration = TimeSpan.FromSeconds(seconds)) >= TimeSpan.Zero;
+    }
+
+    private static async Task<int> RunAsync(
+        ResolvedConfiguration configuration, IServiceProvider services, bool? showProgress, string? waitText, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var maxWait = TimeSpan.Zero;
+        if (waitText is not null && !(RuleDuration.TryParse(waitText, out maxWait) || TryParseSeconds(waitText, out maxWait)))
+        {
+            await error.WriteLineAsync($"--wait '{waitText}' is not a duration; use seconds, minutes or hours such as 30s, 10m or 1h.").ConfigureAwait(false);
+            return ExitCodes.BadConfiguration;
+        }
+
         using var shutdown = ShutdownSignal.Listen(cancellationToken);
         CliServices.Start(services, configuration);
         var sync = services.GetRequiredService<LeasedSync>();
@@ -43,12 +63,31 @@ internal static class SyncCommand
             ? new ProgressDisplay(output, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IMeterFactory>())
             : null;
         var exitCode = ExitCodes.Succeeded;
+        DateTimeOffset Now() => services.GetRequiredService<TimeProvider>().GetUtcNow();
         foreach (var settings in configuration.Accounts)
         {
             SyncRunSummary? summary;
+            LeaseState? lastState = null;
             try
             {
-                summary = await sync.TryRunAsync(settings, holder, configuration.Schedule.LeaseDuration, shutdown.Token).ConfigureAwait(false);
+                var reported = false;
+                summary = await sync.RunWhenFreeAsync(
+                    settings,
+                    holder,
+                    configuration.Schedule.LeaseDuration,
+                    maxWait,
+                    async state =>
+                    {
+                        if (!reported && maxWait > TimeSpan.Zero)
+                        {
+                            reported = true;
+                            display?.Clear();
+                            await output.WriteLineAsync($"Account {settings.Name}: {LeaseText.Held(state, Now())}; waiting up to {waitText} for it (--wait).").ConfigureAwait(false);
+                        }
+
+                        lastState = state;
+                    },
+                    shutdown.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (shutdown.Token.IsCancellationRequested)
             {
@@ -68,7 +107,7 @@ internal static class SyncCommand
             display?.Clear();
             if (summary is null)
             {
-                await output.WriteLineAsync($"Account {settings.Name}: another process is syncing it (its lease is held); skipped.").ConfigureAwait(false);
+                await output.WriteLineAsync($"Account {settings.Name}: {LeaseText.Held(lastState, Now())}; skipped. {LeaseText.WhatToDo(lastState, maxWait > TimeSpan.Zero)}").ConfigureAwait(false);
                 exitCode = ExitCodes.StepFailed;
                 continue;
             }

@@ -90,7 +90,8 @@ public sealed class SyncWorker : BackgroundService
             if (summary is null)
             {
                 _metrics.AttemptFinished(account.Name, SyncAttemptResult.LeaseBusy);
-                WorkerLog.LeaseBusy(_logger, account.Name);
+                var lease = await _sync.ReadLeaseAsync(account.Name, stoppingToken).ConfigureAwait(false);
+                WorkerLog.LeaseBusy(_logger, account.Name, lease?.Holder ?? "a process that has released it since", lease?.ExpiresOn);
                 return null;
             }
 

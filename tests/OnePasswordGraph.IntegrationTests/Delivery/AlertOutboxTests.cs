@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using OnePasswordGraph.Delivery;
@@ -102,7 +101,7 @@ public sealed class AlertOutboxTests(Neo4jServerFixture neo4j) : IAsyncLifetime,
     public async Task Deliver_ClaimOfAKilledProcessOfThisHost_IsTakenOverAtOnce()
     {
         var stored = await StoreAsync("acme", 1);
-        await ClaimAsync(stored[0], "webhook", $"{Environment.MachineName}:{await ExitedProcessIdAsync()}:deliver:abc123");
+        await ClaimAsync(stored[0], "webhook", $"{Environment.MachineName}:{await ExitedProcess.IdAsync()}:deliver:abc123");
         var channel = new RecordingChannel("webhook");
 
         var result = await Outbox(channel).DeliverAsync("acme", CancellationToken.None);
@@ -169,11 +168,4 @@ public sealed class AlertOutboxTests(Neo4jServerFixture neo4j) : IAsyncLifetime,
 
     private async Task ClaimAsync(string fingerprint, string channel, string holder) =>
         await neo4j.Runner.RunAsync([DeliveryStatements.Claim("acme", fingerprint, channel, holder, null, Now, Now + AlertOutbox.ClaimDuration)], CancellationToken.None);
-
-    private static async Task<int> ExitedProcessIdAsync()
-    {
-        using var process = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;
-        await process.WaitForExitAsync();
-        return process.Id;
-    }
 }

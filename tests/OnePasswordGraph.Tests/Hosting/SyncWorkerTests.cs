@@ -268,6 +268,9 @@ public sealed class SyncWorkerTests : IDisposable
             return Task.FromResult<ILeaseHandle?>(Available ? this : null);
         }
 
+        public Task<LeaseState?> ReadAsync(string account, CancellationToken cancellationToken) =>
+            Task.FromResult<LeaseState?>(Available ? null : new LeaseState("other-host:42:run:abc123", null, DateTimeOffset.UnixEpoch));
+
         public Task<bool> RenewAsync(CancellationToken cancellationToken) => Task.FromResult(true);
 
         public ValueTask DisposeAsync()

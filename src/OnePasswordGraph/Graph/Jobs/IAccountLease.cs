@@ -8,4 +8,7 @@ public interface IAccountLease
 {
     /// <summary>Takes the lease of <paramref name="account"/> for <paramref name="holder"/>, or returns null when another live holder has it.</summary>
     Task<ILeaseHandle?> TryAcquireAsync(string account, string holder, TimeSpan duration, CancellationToken cancellationToken);
+
+    /// <summary>Reads who holds the lease of <paramref name="account"/> and until when, or null when nobody does.</summary>
+    Task<LeaseState?> ReadAsync(string account, CancellationToken cancellationToken);
 }

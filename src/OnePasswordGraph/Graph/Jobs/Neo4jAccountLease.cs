@@ -6,7 +6,7 @@ namespace OnePasswordGraph.Graph.Jobs;
 /// <summary>
 /// <see cref="IAccountLease"/> kept on the account's <c>lease</c> sync-state node in Neo4j, so every process that
 /// writes the account's graph sees the same lease. A holder that stops renewing (a killed process) loses it when it
-/// expires.
+/// expires, or at once when it was a process of this host that no longer runs.
 /// </summary>
 public sealed class Neo4jAccountLease : IAccountLease
 {
@@ -21,17 +21,35 @@ public sealed class Neo4jAccountLease : IAccountLease
 
     public async Task<ILeaseHandle?> TryAcquireAsync(string account, string holder, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var handle = new Handle(this, account, holder, duration);
-        return await handle.RenewAsync(cancellationToken).ConfigureAwait(false) ? handle : null;
+        if (await TakeAsync(account, holder, duration, cancellationToken).ConfigureAwait(false))
+        {
+            return new Handle(this, account, holder, duration);
+        }
+
+        // A holder killed on this host cannot renew: waiting for its lease to lapse would only block the account.
+        var state = await ReadAsync(account, cancellationToken).ConfigureAwait(false);
+        return state is not null && LeaseHolder.IsGoneLocally(state.Holder) && await TakeAsync(account, holder, duration, cancellationToken, takeOver: state.Holder).ConfigureAwait(false)
+            ? new Handle(this, account, holder, duration)
+            : null;
     }
 
-    private async Task<bool> TakeAsync(string account, string holder, TimeSpan duration, CancellationToken cancellationToken)
+    public async Task<LeaseState?> ReadAsync(string account, CancellationToken cancellationToken)
+    {
+        var parameters = new Dictionary<string, object?>(StringComparer.Ordinal) { ["key"] = KeyOf(account) };
+        var results = await _runner.RunAsync([new CypherStatement(LeaseStatements.Read, parameters)], cancellationToken).ConfigureAwait(false);
+        return results[0].Records().FirstOrDefault() is { } row && row["holder"] is string holder && row["expiresOn"] is long expires
+            ? new LeaseState(holder, row["acquiredOn"] is long acquired ? DateTimeOffset.FromUnixTimeMilliseconds(acquired) : null, DateTimeOffset.FromUnixTimeMilliseconds(expires))
+            : null;
+    }
+
+    private async Task<bool> TakeAsync(string account, string holder, TimeSpan duration, CancellationToken cancellationToken, string? takeOver = null)
     {
         var now = _timeProvider.GetUtcNow();
         var parameters = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["key"] = KeyOf(account),
             ["holder"] = holder,
+            ["takeOver"] = takeOver,
             ["now"] = now.ToUnixTimeMilliseconds(),
             ["until"] = (now + duration).ToUnixTimeMilliseconds(),
             ["create"] = new Dictionary<string, object?>(StringComparer.Ordinal)

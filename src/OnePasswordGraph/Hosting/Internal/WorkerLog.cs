@@ -24,6 +24,6 @@ internal static partial class WorkerLog
     public static partial void Recovered(ILogger logger, string account, int failures);
 
     [LoggerMessage(EventId = 7006, EventName = "LeaseBusy", Level = LogLevel.Information,
-        Message = "Account {Account}: another process holds its lease; skipped until the next interval")]
-    public static partial void LeaseBusy(ILogger logger, string account);
+        Message = "Account {Account}: {Holder} holds its lease until {ExpiresOn:u} unless it renews it; skipped until the next interval")]
+    public static partial void LeaseBusy(ILogger logger, string account, string holder, DateTimeOffset? expiresOn);
 }

@@ -8,6 +8,9 @@ namespace OnePasswordGraph.Sync.Leases;
 /// </summary>
 public sealed class LeasedSync
 {
+    /// <summary>How often a waiting sync asks for a held lease again.</summary>
+    public static readonly TimeSpan WaitPoll = TimeSpan.FromSeconds(2);
+
     private readonly ISyncRunner _runner;
     private readonly IAccountLease _lease;
     private readonly TimeProvider _timeProvider;
@@ -23,6 +26,38 @@ public sealed class LeasedSync
     /// <exception cref="LeaseLostException">The lease was lost during the run, which stopped.</exception>
     public Task<SyncRunSummary?> TryRunAsync(AccountSettings account, string holder, TimeSpan leaseDuration, CancellationToken cancellationToken) =>
         TryRunAsync(account, holder, leaseDuration, beforeRun: null, cancellationToken);
+
+    /// <summary>
+    /// Syncs <paramref name="account"/> once, waiting up to <paramref name="maxWait"/> for a lease another process holds;
+    /// <paramref name="waiting"/> hears who holds it each time the lease is found busy. Returns null when it stayed held.
+    /// </summary>
+    /// <exception cref="LeaseLostException">The lease was lost during the run, which stopped.</exception>
+    public async Task<SyncRunSummary?> RunWhenFreeAsync(
+        AccountSettings account, string holder, TimeSpan leaseDuration, TimeSpan maxWait, Func<LeaseState?, Task> waiting, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(waiting);
+        var deadline = _timeProvider.GetUtcNow() + maxWait;
+        while (true)
+        {
+            if (await TryRunAsync(account, holder, leaseDuration, cancellationToken).ConfigureAwait(false) is { } summary)
+            {
+                return summary;
+            }
+
+            var left = deadline - _timeProvider.GetUtcNow();
+            await waiting(await _lease.ReadAsync(account.Name, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+            if (left <= TimeSpan.Zero)
+            {
+                return null;
+            }
+
+            await Task.Delay(left < WaitPoll ? left : WaitPoll, _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads who holds <paramref name="account"/>'s lease, to explain a skipped run.</summary>
+    public Task<LeaseState?> ReadLeaseAsync(string account, CancellationToken cancellationToken) => _lease.ReadAsync(account, cancellationToken);
 
     /// <summary>
     /// Syncs <paramref name="account"/> once, doing <paramref name="beforeRun"/> first under the same lease (so no

@@ -52,6 +52,37 @@ public sealed class Neo4jAccountLeaseTests(Neo4jServerFixture neo4j) : IAsyncLif
     }
 
     [Fact]
+    public async Task TryAcquireAsync_HolderWasAKilledProcessOfThisHost_IsTakenOverAtOnce()
+    {
+        var lease = CreateSut();
+        var killed = await lease.TryAcquireAsync("acme", $"{Environment.MachineName}:{await ExitedProcess.IdAsync()}:sync:abc123", Duration, CancellationToken.None);
+
+        await using var taken = await lease.TryAcquireAsync("acme", "worker-b", Duration, CancellationToken.None);
+
+        Assert.NotNull(killed);
+        Assert.NotNull(taken);
+        Assert.Equal("worker-b", (await lease.ReadAsync("acme", CancellationToken.None))!.Holder);
+    }
+
+    [Fact]
+    public async Task ReadAsync_HolderOnAnotherHost_NamesItWithSinceAndUntilAndKeepsItsLease()
+    {
+        var lease = CreateSut();
+        var started = _clock.GetUtcNow();
+        await using var holder = await lease.TryAcquireAsync("acme", "build-7:4242:run:abc123", Duration, CancellationToken.None);
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.True(await holder!.RenewAsync(CancellationToken.None));
+
+        var other = await lease.TryAcquireAsync("acme", "worker-b", Duration, CancellationToken.None);
+        var state = await lease.ReadAsync("acme", CancellationToken.None);
+
+        Assert.Null(other);
+        Assert.Equal(new LeaseState("build-7:4242:run:abc123", started, started + TimeSpan.FromSeconds(30) + Duration), state);
+        Assert.Equal(("build-7", 4242, "run"), (state!.Host, state.ProcessId, state.Command));
+        Assert.Null(await lease.ReadAsync("globex", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task RenewAsync_BeforeExpiry_KeepsOthersOut()
     {
         var lease = CreateSut();

@@ -45,6 +45,53 @@ public sealed class LeasedSyncTests
     }
 
     [Fact]
+    public async Task RunWhenFree_LeaseReleasedWhileWaiting_RunsOnceItIsFree()
+    {
+        var sync = new LeasedSync(_runner, _lease, _clock);
+        _runner.Release.SetResult();
+        _lease.Available = false;
+        var heard = new List<string?>();
+        var waitedOnce = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var running = sync.RunWhenFreeAsync(Account, "me", LeaseDuration, TimeSpan.FromMinutes(1), state =>
+        {
+            heard.Add(state?.Holder);
+            waitedOnce.TrySetResult();
+            return Task.CompletedTask;
+        }, CancellationToken.None);
+        await waitedOnce.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        _lease.Available = true;
+        _clock.Advance(LeasedSync.WaitPoll);
+        var summary = await running.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.NotNull(summary);
+        Assert.Equal(["other-host:42:run:abc123"], heard);
+    }
+
+    [Fact]
+    public async Task RunWhenFree_LeaseHeldPastTheWait_GivesUpAtTheBound()
+    {
+        var sync = new LeasedSync(_runner, _lease, _clock);
+        _lease.Available = false;
+        var waits = 0;
+
+        var running = sync.RunWhenFreeAsync(Account, "me", LeaseDuration, TimeSpan.FromSeconds(5), _ =>
+        {
+            waits++;
+            return Task.CompletedTask;
+        }, CancellationToken.None);
+        while (!running.IsCompleted)
+        {
+            _clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Yield();
+        }
+
+        Assert.Null(await running);
+        Assert.InRange(waits, 2, 7);
+        Assert.False(_runner.Started.Task.IsCompleted);
+    }
+
+    [Fact]
     public async Task TryRun_WorkBeforeTheRun_RunsUnderTheLeaseAndFirst()
     {
         var sync = new LeasedSync(_runner, _lease, _clock);
@@ -113,10 +160,18 @@ public sealed class LeasedSyncTests
 
         public bool Released { get; private set; }
 
+        public int Reads { get; private set; }
+
         public Task<ILeaseHandle?> TryAcquireAsync(string account, string holder, TimeSpan duration, CancellationToken cancellationToken)
         {
             Held = Available;
             return Task.FromResult<ILeaseHandle?>(Available ? this : null);
+        }
+
+        public Task<LeaseState?> ReadAsync(string account, CancellationToken cancellationToken)
+        {
+            Reads++;
+            return Task.FromResult<LeaseState?>(Available ? null : new LeaseState("other-host:42:run:abc123", null, DateTimeOffset.UnixEpoch));
         }
 
         public Task<bool> RenewAsync(CancellationToken cancellationToken) => Task.FromResult(Renewable);
