@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using OnePasswordGraph.IntegrationTests.Support;
-using OnePasswordGraph.Simulator.Scenario;
 
 namespace OnePasswordGraph.IntegrationTests.Cli;
 
@@ -78,10 +77,7 @@ public sealed class AlertDeliveryCommandTests(Neo4jServerFixture neo4j) : IAsync
 
     private async Task SyncScenarioWithoutRulesAsync()
     {
-        var inventory = InventoryGenerator.Generate(seed: 44, users: 30, vaults: 6, itemsPerVault: 5, now: Now);
-        var activity = ActivityGenerator.Generate(inventory, seed: 44, count: 1500, TimeSpan.FromDays(21), Now);
-        await using var api = await EventsApiHarness.StartAsync();
-        api.Simulator.Append(activity.Events);
+        await using var api = await EventsApiHarness.StartScenarioAsync(44, 30, 1500, Now);
         var environment = CliProcess.Environment(neo4j, api.Simulator.BaseUrl, api.Simulator.AddToken().Token, Now.AddDays(-60).ToString("o", CultureInfo.InvariantCulture));
         environment["Alerts__Enabled"] = "false";
         var sync = await CliProcess.RunAsync(environment, "sync");

@@ -1,7 +1,6 @@
 using System.Globalization;
 using OnePasswordGraph.Graph.Jobs;
 using OnePasswordGraph.IntegrationTests.Support;
-using OnePasswordGraph.Simulator.Scenario;
 
 namespace OnePasswordGraph.IntegrationTests.Cli;
 
@@ -18,7 +17,7 @@ public sealed class SyncLeaseCommandTests(Neo4jServerFixture neo4j) : IAsyncLife
     [Fact]
     public async Task Sync_LeaseHeldOnAnotherHost_SkipsNamingTheHolderSinceUntilAndWhatToDo()
     {
-        await using var api = await StartAsync();
+        await using var api = await EventsApiHarness.StartScenarioAsync(46, 10, 200, Now);
         var lease = new Neo4jAccountLease(neo4j.Runner, TimeProvider.System);
         await using var held = await lease.TryAcquireAsync("default", "build-7:4242:run:abc123", TimeSpan.FromMinutes(2), CancellationToken.None);
 
@@ -35,7 +34,7 @@ public sealed class SyncLeaseCommandTests(Neo4jServerFixture neo4j) : IAsyncLife
     [Fact]
     public async Task SyncWait_LeaseReleasedWhileWaiting_SyncsOnceItIsFree()
     {
-        await using var api = await StartAsync();
+        await using var api = await EventsApiHarness.StartScenarioAsync(46, 10, 200, Now);
         var lease = new Neo4jAccountLease(neo4j.Runner, TimeProvider.System);
         var held = await lease.TryAcquireAsync("default", "build-7:4242:run:abc123", TimeSpan.FromMinutes(2), CancellationToken.None);
         using var process = CliProcess.Start(Environment(api), "sync", "--wait", "2m");
@@ -58,7 +57,7 @@ public sealed class SyncLeaseCommandTests(Neo4jServerFixture neo4j) : IAsyncLife
     [Fact]
     public async Task Sync_LeaseOfAKilledProcessOfThisHost_IsTakenOverAtOnce()
     {
-        await using var api = await StartAsync();
+        await using var api = await EventsApiHarness.StartScenarioAsync(46, 10, 200, Now);
         var lease = new Neo4jAccountLease(neo4j.Runner, TimeProvider.System);
         Assert.NotNull(await lease.TryAcquireAsync("default", $"{System.Environment.MachineName}:{await ExitedProcess.IdAsync()}:sync:abc123", TimeSpan.FromMinutes(2), CancellationToken.None));
 
@@ -66,14 +65,6 @@ public sealed class SyncLeaseCommandTests(Neo4jServerFixture neo4j) : IAsyncLife
 
         Assert.True(exitCode == 0, output);
         Assert.True(await neo4j.CountAsync("MATCH (e:one_password_item_usage_event) RETURN count(e) AS c") > 0);
-    }
-
-    private static async Task<EventsApiHarness> StartAsync()
-    {
-        var inventory = InventoryGenerator.Generate(seed: 46, users: 10, vaults: 3, itemsPerVault: 3, now: Now);
-        var api = await EventsApiHarness.StartAsync();
-        api.Simulator.Append(ActivityGenerator.Generate(inventory, seed: 46, count: 200, TimeSpan.FromDays(7), Now).Events);
-        return api;
     }
 
     private Dictionary<string, string> Environment(EventsApiHarness api)

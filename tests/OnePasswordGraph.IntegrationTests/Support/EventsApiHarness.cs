@@ -1,4 +1,5 @@
 using OnePasswordGraph.Simulator.Events;
+using OnePasswordGraph.Simulator.Scenario;
 using OnePasswordGraph.Sources.Events;
 using OnePasswordGraph.Testing;
 
@@ -17,6 +18,15 @@ internal sealed class EventsApiHarness : IAsyncDisposable
 
     public static async Task<EventsApiHarness> StartAsync(EventsSimulatorOptions? options = null) =>
         new(await EventsSimulator.StartAsync(options ?? new EventsSimulatorOptions(), CancellationToken.None));
+
+    /// <summary>Starts a simulator serving a generated scenario's events: <paramref name="users"/> people, <paramref name="count"/> events over three weeks before <paramref name="now"/>.</summary>
+    public static async Task<EventsApiHarness> StartScenarioAsync(int seed, int users, int count, DateTimeOffset now)
+    {
+        var inventory = InventoryGenerator.Generate(seed: seed, users: users, vaults: Math.Max(3, users / 5), itemsPerVault: 5, now: now);
+        var api = await StartAsync();
+        api.Simulator.Append(ActivityGenerator.Generate(inventory, seed: seed, count: count, TimeSpan.FromDays(21), now).Events);
+        return api;
+    }
 
     public IEventsApiClient Client(string token, string apiVersion = "v2", int perMinute = 600, TimeProvider? timeProvider = null, Uri? baseUrl = null)
     {

@@ -1,6 +1,5 @@
 using OnePasswordGraph.IntegrationTests.Delivery;
 using OnePasswordGraph.IntegrationTests.Support;
-using OnePasswordGraph.Simulator.Scenario;
 using OnePasswordGraph.Sync;
 
 namespace OnePasswordGraph.IntegrationTests.Sync;
@@ -18,7 +17,7 @@ public sealed class SyncDeliveryTests(Neo4jServerFixture neo4j) : IAsyncLifetime
     [Fact]
     public async Task RunAsync_NewFindings_AreDeliveredAfterTheRulesAndNotOnTheNextRun()
     {
-        await using var api = await StartScenarioAsync();
+        await using var api = await EventsApiHarness.StartScenarioAsync(45, 30, 1500, Now);
         var account = ScenarioSync.Account(api.Simulator.BaseUrl, api.Simulator.AddToken().Token, Now.AddDays(-30));
         var channel = new RecordingChannel("webhook");
         using var sync = ScenarioSync.CreateRunner(neo4j, alerts: true, channels: [channel]);
@@ -37,7 +36,7 @@ public sealed class SyncDeliveryTests(Neo4jServerFixture neo4j) : IAsyncLifetime
     [Fact]
     public async Task RunAsync_SinkDown_TheSyncStillSucceedsAndTheSummarySaysWhatIsOwed()
     {
-        await using var api = await StartScenarioAsync();
+        await using var api = await EventsApiHarness.StartScenarioAsync(45, 30, 1500, Now);
         var account = ScenarioSync.Account(api.Simulator.BaseUrl, api.Simulator.AddToken().Token, Now.AddDays(-30));
         var channel = new RecordingChannel("slack", behaviour: (_, _) => throw new InvalidOperationException("Slack answered 503"));
         using var sync = ScenarioSync.CreateRunner(neo4j, alerts: true, channels: [channel]);
@@ -49,14 +48,5 @@ public sealed class SyncDeliveryTests(Neo4jServerFixture neo4j) : IAsyncLifetime
         Assert.Equal((0, summary.Alerts!.NewFindings.Count, "Slack answered 503"), (result.Delivered, result.Remaining, result.Error));
         Assert.Contains("delivery: slack failed (Slack answered 503), 0 delivered", RunSummaryText.Describe(summary), StringComparison.Ordinal);
         Assert.Contains("\"delivery\":[{\"channel\":\"slack\",\"delivered\":0", RunSummaryText.Json(summary), StringComparison.Ordinal);
-    }
-
-    private static async Task<EventsApiHarness> StartScenarioAsync()
-    {
-        var inventory = InventoryGenerator.Generate(seed: 45, users: 30, vaults: 6, itemsPerVault: 5, now: Now);
-        var activity = ActivityGenerator.Generate(inventory, seed: 45, count: 1500, TimeSpan.FromDays(21), Now);
-        var api = await EventsApiHarness.StartAsync();
-        api.Simulator.Append(activity.Events);
-        return api;
     }
 }

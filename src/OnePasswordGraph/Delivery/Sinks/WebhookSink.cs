@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using OnePasswordGraph.Delivery.Sinks.Internal;
@@ -20,16 +19,14 @@ public sealed class WebhookSink : IAlertChannel
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
     private readonly WebhookSinkSettings _settings;
-    private readonly IHttpClientFactory _clients;
-    private readonly TransientRetry _retry;
+    private readonly SinkSender _sender;
     private readonly TimeProvider _timeProvider;
 
     public WebhookSink(WebhookSinkSettings settings, IHttpClientFactory clients, TransientRetry retry, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _settings = settings;
-        _clients = clients;
-        _retry = retry;
+        _sender = new SinkSender(clients, retry, timeProvider, "Alerts:Sinks:Webhook:Url");
         _timeProvider = timeProvider;
     }
 
@@ -41,25 +38,20 @@ public sealed class WebhookSink : IAlertChannel
     {
         ArgumentNullException.ThrowIfNull(alert);
         var body = AlertJson.Utf8(alert);
-        var client = _clients.CreateClient(AlertSinkHttpClients.Name);
 
         // Each attempt is signed anew, so a retry after a long Retry-After still carries a fresh timestamp.
-        return _retry.ExecuteAsync(token => SinkHttp.SendAsync(client, () => Request(alert.Fingerprint, body), "Alerts:Sinks:Webhook:Url", _timeProvider, token), cancellationToken);
+        return _sender.PostAsync(_settings.Url, body, request => Sign(request, alert.Fingerprint, body), cancellationToken);
     }
 
-    private HttpRequestMessage Request(string fingerprint, byte[] body)
+    private void Sign(HttpRequestMessage request, string fingerprint, byte[] body)
     {
         var timestamp = _timeProvider.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        var request = new HttpRequestMessage(HttpMethod.Post, _settings.Url) { Content = content };
         request.Headers.Add(TimestampHeader, timestamp);
-        request.Headers.Add(SignatureHeader, "sha256=" + Sign(timestamp, body));
+        request.Headers.Add(SignatureHeader, "sha256=" + Signature(timestamp, body));
         request.Headers.Add(IdempotencyKeyHeader, fingerprint);
-        return request;
     }
 
-    private string Sign(string timestamp, byte[] body)
+    private string Signature(string timestamp, byte[] body)
     {
         var signed = new byte[timestamp.Length + 1 + body.Length];
         Encoding.ASCII.GetBytes(timestamp, signed);
