@@ -58,8 +58,12 @@ internal static class WriteStatementBuilder
             return merge + $"ON CREATE SET n += row.props, {Stamps("n")}, n.{Name(Placeholder)} = {placeholder}\n{setLabels}";
         }
 
+        // Only a listing (a write with a sync tag) decides what is active: a user named by an event keeps what the
+        // last Users API listing said, and keeps its tag so the next listing can still miss it.
         var inventory = type.IsInventory
-            ? $", n.{Name(Active)} = true, n.{Name(SyncTag)} = $syncTag\nREMOVE n.{Name(DeletedOn)}"
+            ? $", n.{Name(Active)} = CASE WHEN $syncTag IS NULL THEN coalesce(n.{Name(Active)}, true) ELSE true END, "
+                + $"n.{Name(SyncTag)} = coalesce($syncTag, n.{Name(SyncTag)}), "
+                + $"n.{Name(DeletedOn)} = CASE WHEN $syncTag IS NULL THEN n.{Name(DeletedOn)} ELSE null END"
             : string.Empty;
         return merge
             + $"ON CREATE SET n.{Name(FirstSeenOn)} = $observedOn\n"

@@ -7,6 +7,7 @@ using OnePasswordGraph.Hosting.Configuration.Internal;
 using OnePasswordGraph.Rules;
 using OnePasswordGraph.Sources.Connect;
 using OnePasswordGraph.Sources.Events;
+using OnePasswordGraph.Sources.Users;
 using OnePasswordGraph.Sync;
 
 namespace OnePasswordGraph.Hosting.Configuration;
@@ -96,7 +97,7 @@ public static partial class ConfigurationResolver
             return [];
         }
 
-        return [("OnePassword", new AccountOptions { Name = DefaultAccountName, Events = options.Events, Connect = options.Connect, BackfillStartTime = options.BackfillStartTime })];
+        return [("OnePassword", new AccountOptions { Name = DefaultAccountName, Events = options.Events, Connect = options.Connect, Users = options.Users, BackfillStartTime = options.BackfillStartTime })];
     }
 
     private static AccountSettings? ResolveAccount(string prefix, AccountOptions account, ConfigurationScope scope, List<string> problems, List<string> warnings)
@@ -119,6 +120,7 @@ public static partial class ConfigurationResolver
 
         var events = ResolveEvents($"{prefix}:Events", account, problems);
         var connect = ResolveConnect($"{prefix}:Connect", account, problems, warnings);
+        var users = ResolveUsers($"{prefix}:Users", account.Users, events is not null, problems);
         if (events is null && connect is null && problems.Count == before)
         {
             problems.Add($"{prefix}: neither Events:BaseUrl nor Connect:BaseUrl is set; the account would sync nothing.");
@@ -137,7 +139,7 @@ public static partial class ConfigurationResolver
             }
         }
 
-        return problems.Count == before ? new AccountSettings(account.Name!, events, connect, backfill) : null;
+        return problems.Count == before ? new AccountSettings(account.Name!, events, connect, backfill, users) : null;
     }
 
     private static EventsSettings? ResolveEvents(string prefix, AccountOptions account, List<string> problems)
@@ -183,6 +185,41 @@ public static partial class ConfigurationResolver
 
         var token = Secrets.Read($"{prefix}:Token", options.Token, $"{prefix}:TokenFile", options.TokenFile, "the Connect access token", problems);
         return url is null || token is null ? null : new ConnectSettings(url, token, options.FetchItemDetails, options.RequestTimeout);
+    }
+
+    private static UsersSettings? ResolveUsers(string prefix, UsersOptions options, bool hasEvents, List<string> problems)
+    {
+        Annotations(prefix, options, problems);
+        if (string.IsNullOrWhiteSpace(options.ClientId))
+        {
+            if (!string.IsNullOrEmpty(options.BaseUrl) || !string.IsNullOrEmpty(options.ClientSecret) || !string.IsNullOrEmpty(options.ClientSecretFile))
+            {
+                problems.Add($"{prefix}:ClientId is missing; set the client id of the Users API OAuth application, or remove the other {prefix} keys to leave the Users API off.");
+            }
+
+            return null;
+        }
+
+        Uri? url = null;
+        if (string.IsNullOrWhiteSpace(options.BaseUrl))
+        {
+            problems.Add($"{prefix}:BaseUrl is missing; set the regional Users API host, e.g. https://api.1password.com (.ca, .eu).");
+        }
+        else
+        {
+            url = Urls.Check($"{prefix}:BaseUrl", options.BaseUrl, allowInsecure: false, problems);
+        }
+
+        var accountId = string.IsNullOrWhiteSpace(options.AccountId) ? null : options.AccountId.Trim();
+        if (accountId is null && !hasEvents)
+        {
+            problems.Add($"{prefix}:AccountId is missing; without an Events token to introspect, set the 1Password account id (the account_uuid of the Events API introspection, or from the account's URL in 1Password.com).");
+        }
+
+        var secret = Secrets.Read($"{prefix}:ClientSecret", options.ClientSecret, $"{prefix}:ClientSecretFile", options.ClientSecretFile, "the OAuth application's client secret", problems);
+        return url is null || secret is null || (accountId is null && !hasEvents)
+            ? null
+            : new UsersSettings(url, accountId, options.ClientId.Trim(), secret, options.RequestTimeout, options.PageSize);
     }
 
     private static Neo4jSettings? ResolveNeo4j(Neo4jOptions options, List<string> problems, List<string> warnings)
