@@ -30,6 +30,9 @@ internal static class DemoConfiguration
         values[Account + "Events:Token"] = simulated.EventsToken;
         values[Account + "Connect:BaseUrl"] = simulated.Connect.BaseUrl.ToString();
         values[Account + "Connect:Token"] = simulated.ConnectToken;
+        values[Account + "Users:BaseUrl"] = simulated.Users.BaseUrl.ToString();
+        values[Account + "Users:ClientId"] = simulated.UsersClientId;
+        values[Account + "Users:ClientSecret"] = simulated.UsersClientSecret;
         values[Account + "BackfillStartTime"] = backfillStart.ToString("O", CultureInfo.InvariantCulture);
 
         // The watch-lists and switches that parameter-gated rules need to see what the scenario planted for them.
