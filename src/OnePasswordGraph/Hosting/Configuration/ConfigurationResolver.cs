@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
+using OnePasswordGraph.Delivery.Response;
 using OnePasswordGraph.Graph.Neo4j;
 using OnePasswordGraph.Hosting.Configuration.Internal;
 using OnePasswordGraph.Rules;
@@ -58,9 +59,10 @@ public static partial class ConfigurationResolver
         }
 
         var otlp = ResolveOtlp(configuration[OtlpEndpointKey], problems);
+        var suspendUser = ResolveSuspendUser(alertsOptions.Response.SuspendUser, scope == ConfigurationScope.Full && !accounts.Any(a => a.Users is not null), problems);
         return problems.Count > 0
             ? throw new ConfigurationException(problems)
-            : new ResolvedConfiguration(accounts, neo4j!, ScheduleSettings.From(syncOptions), otlp, warnings, ResolveAlerts(alertsOptions));
+            : new ResolvedConfiguration(accounts, neo4j!, ScheduleSettings.From(syncOptions), otlp, warnings, ResolveAlerts(alertsOptions), suspendUser);
     }
 
     /// <summary>Resolves the <c>Alerts</c> section alone, for commands that read rule files without touching Neo4j.</summary>
@@ -77,6 +79,48 @@ public static partial class ConfigurationResolver
         options.Enabled,
         string.IsNullOrWhiteSpace(options.RulesPath) ? null : options.RulesPath,
         options.Rules.ToDictionary(r => r.Key, r => new RuleOverride(r.Value.Enabled, r.Value.Parameters), StringComparer.Ordinal));
+
+    private static SuspendUserSettings? ResolveSuspendUser(SuspendUserOptions options, bool noUsersApi, List<string> problems)
+    {
+        const string Prefix = "Alerts:Response:SuspendUser";
+        Annotations(Prefix, options, problems);
+        if (!options.Enabled)
+        {
+            return null;
+        }
+
+        var before = problems.Count;
+        AlertSeverity? minSeverity = null;
+        if (!string.IsNullOrWhiteSpace(options.MinSeverity))
+        {
+            if (Enum.TryParse<AlertSeverity>(options.MinSeverity.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+            {
+                minSeverity = parsed;
+            }
+            else
+            {
+                problems.Add($"{Prefix}:MinSeverity '{options.MinSeverity}' is not a severity; use info, low, medium, high or critical.");
+            }
+        }
+
+        var ruleIds = Split(options.RuleIds).ToHashSet(StringComparer.Ordinal);
+        if (ruleIds.Count == 0 && string.IsNullOrWhiteSpace(options.MinSeverity))
+        {
+            problems.Add($"{Prefix}:Enabled is true but nothing says which findings suspend a user; set {Prefix}:RuleIds (e.g. Alerts__Response__SuspendUser__RuleIds__0=<rule id>) and/or {Prefix}:MinSeverity (e.g. critical).");
+        }
+
+        if (noUsersApi)
+        {
+            problems.Add($"{Prefix}:Enabled is true but no account has the Users API configured; set OnePassword:Users:ClientId, ClientSecret (or ClientSecretFile) and BaseUrl, or turn the response off.");
+        }
+
+        return problems.Count == before
+            ? new SuspendUserSettings(ruleIds, minSeverity, options.DryRun, Split(options.ProtectedUsers).ToHashSet(StringComparer.OrdinalIgnoreCase), options.MaxPerHour)
+            : null;
+
+        static IEnumerable<string> Split(IEnumerable<string> values) =>
+            values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
 
     private static List<(string Prefix, AccountOptions Account)> AccountsOf(OnePasswordOptions options, ConfigurationScope scope, List<string> problems)
     {

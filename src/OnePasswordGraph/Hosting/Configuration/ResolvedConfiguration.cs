@@ -1,3 +1,4 @@
+using OnePasswordGraph.Delivery.Response;
 using OnePasswordGraph.Graph.Neo4j;
 using OnePasswordGraph.Rules;
 using OnePasswordGraph.Sync;
@@ -6,7 +7,7 @@ namespace OnePasswordGraph.Hosting.Configuration;
 
 /// <summary>
 /// Validated settings: the accounts to sync, how to reach Neo4j, the worker's schedule, where metrics go (null: not
-/// exported), the alert rules, and the warnings worth logging at start.
+/// exported), the alert rules, the suspend-user response (null: off), and the warnings worth logging at start.
 /// </summary>
 public sealed record ResolvedConfiguration(
-    IReadOnlyList<AccountSettings> Accounts, Neo4jSettings Neo4j, ScheduleSettings Schedule, Uri? OtlpEndpoint, IReadOnlyList<string> Warnings, AlertSettings Alerts);
+    IReadOnlyList<AccountSettings> Accounts, Neo4jSettings Neo4j, ScheduleSettings Schedule, Uri? OtlpEndpoint, IReadOnlyList<string> Warnings, AlertSettings Alerts, SuspendUserSettings? SuspendUser = null);

@@ -6,7 +6,7 @@ namespace OnePasswordGraph.Sources.Users;
 /// One Users API client per account, shared by the <c>users</c> step, the suspend-user response and the CLI, so one
 /// access token serves them all; disposing revokes every token (at shutdown).
 /// </summary>
-public sealed class UsersClients(IHttpClientFactory httpClients, TimeProvider timeProvider) : IAsyncDisposable
+public sealed class UsersClients(IHttpClientFactory httpClients, TimeProvider timeProvider) : IAsyncDisposable, IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<IUsersClient>> _clients = new(StringComparer.Ordinal);
 
@@ -23,4 +23,10 @@ public sealed class UsersClients(IHttpClientFactory httpClients, TimeProvider ti
 
         _clients.Clear();
     }
+
+    /// <summary>
+    /// Forgets the clients without revoking: a container disposed synchronously cannot wait for the revocations, and
+    /// an unrevoked access token lapses on its own within 15 minutes.
+    /// </summary>
+    public void Dispose() => _clients.Clear();
 }
