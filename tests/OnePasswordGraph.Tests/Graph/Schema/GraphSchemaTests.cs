@@ -11,11 +11,12 @@ public sealed class GraphSchemaTests
         [
             "one_password_account", "one_password_user", "one_password_vault", "one_password_secret", "one_password_item_usage_event",
             "one_password_audit_event", "one_password_signin_attempt_event", "one_password_sync_state", "one_password_alert",
+            "one_password_response_action",
         ];
 
         Assert.Equal(designTypes, GraphSchema.OnePassword.NodeTypes.Select(n => n.Type));
         Assert.Equal(
-            ["ACCESSED", "FLAGS", "HAS", "PERFORMED", "UPDATED", "USED"],
+            ["ACCESSED", "FLAGS", "HAS", "IMPACTS", "PERFORMED", "TRIGGERED", "UPDATED", "USED"],
             GraphSchema.OnePassword.RelationshipTypes.Select(r => r.Label).Distinct().Order(StringComparer.Ordinal));
     }
 
