@@ -124,12 +124,12 @@ public static partial class ConfigurationResolver
 
     private static List<(string Prefix, AccountOptions Account)> AccountsOf(OnePasswordOptions options, ConfigurationScope scope, List<string> problems)
     {
-        var topLevelUsed = !string.IsNullOrEmpty(options.Events.BaseUrl) || !string.IsNullOrEmpty(options.Connect.BaseUrl);
+        var topLevelUsed = !string.IsNullOrEmpty(options.Events.BaseUrl) || !string.IsNullOrEmpty(options.Connect.BaseUrl) || !string.IsNullOrEmpty(options.Users.ClientId);
         if (options.Accounts.Count > 0)
         {
             if (topLevelUsed)
             {
-                problems.Add("OnePassword: both OnePassword:Events/Connect and OnePassword:Accounts are set; configure one account at the top level or several under OnePassword:Accounts, not both.");
+                problems.Add("OnePassword: both OnePassword:Events/Connect/Users and OnePassword:Accounts are set; configure one account at the top level or several under OnePassword:Accounts, not both.");
             }
 
             return options.Accounts.Select((account, i) => ($"OnePassword:Accounts:{i}", account)).ToList();
@@ -165,9 +165,9 @@ public static partial class ConfigurationResolver
         var events = ResolveEvents($"{prefix}:Events", account, problems);
         var connect = ResolveConnect($"{prefix}:Connect", account, problems, warnings);
         var users = ResolveUsers($"{prefix}:Users", account.Users, events is not null, problems);
-        if (events is null && connect is null && problems.Count == before)
+        if (events is null && connect is null && users is null && problems.Count == before)
         {
-            problems.Add($"{prefix}: neither Events:BaseUrl nor Connect:BaseUrl is set; the account would sync nothing.");
+            problems.Add($"{prefix}: none of Events:BaseUrl, Connect:BaseUrl and Users:ClientId is set; the account would sync nothing.");
         }
 
         DateTimeOffset? backfill = null;
