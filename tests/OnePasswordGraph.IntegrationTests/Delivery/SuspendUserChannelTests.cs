@@ -4,6 +4,7 @@ using OnePasswordGraph.Delivery;
 using OnePasswordGraph.Delivery.Response;
 using OnePasswordGraph.Graph;
 using OnePasswordGraph.Graph.Response;
+using OnePasswordGraph.Graph.Schema;
 using OnePasswordGraph.IntegrationTests.Support;
 using OnePasswordGraph.Mapping.Users;
 using OnePasswordGraph.Resilience;
@@ -105,6 +106,21 @@ public sealed class SuspendUserChannelTests(Neo4jServerFixture neo4j) : IAsyncLi
 
         Assert.Equal("SUSPENDED", State(member));
         Assert.Equal([["suspended", false, null]], await ActionsAsync(member, "a.result, a.dryRun, a.error"));
+    }
+
+    [Fact]
+    public async Task DeliverAsync_NoConfiguredAccountId_UsesTheAccountUuidTheSyncStored()
+    {
+        var member = _inventory.Users[8].Uuid;
+        await neo4j.CreateWriter().WriteAsync(
+            new GraphChanges([new GraphEntity(OnePasswordNodeTypes.Account, Account, new Dictionary<string, object?> { ["name"] = Account, ["accountUUID"] = _simulator.AccountId })], []),
+            new GraphWriteContext(Account),
+            CancellationToken.None);
+        _users = _users with { AccountId = null };
+
+        await Channel(Settings(dryRun: false)).DeliverAsync(Alert(member, "finding-7"), CancellationToken.None);
+
+        Assert.Equal("SUSPENDED", State(member));
     }
 
     [Theory]

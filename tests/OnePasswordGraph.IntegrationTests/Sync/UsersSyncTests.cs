@@ -43,12 +43,15 @@ public sealed class UsersSyncTests(Neo4jServerFixture neo4j) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_AfterEvents_EnrichesTheSameNodesTheEventsCreated()
+    public async Task RunAsync_AfterEventsWithTheIntrospectedAccountId_EnrichesTheSameNodesTheEventsCreated()
     {
         var activity = ActivityGenerator.Generate(_inventory, seed: 37, count: 400, TimeSpan.FromDays(3), Now);
         await using var events = await EventsApiHarness.StartAsync();
         events.Simulator.Append(activity.Events);
-        var withEvents = ScenarioSync.Account(events.Simulator.BaseUrl, events.Simulator.AddToken().Token, Now.AddDays(-5)) with { Users = _account.Users };
+        var token = events.Simulator.AddToken(accountUuid: _inventory.AccountUuid).Token;
+
+        // Without Users:AccountId the account is the one the Events token's introspection names.
+        var withEvents = ScenarioSync.Account(events.Simulator.BaseUrl, token, Now.AddDays(-5)) with { Users = _account.Users! with { AccountId = null } };
 
         var summary = await SyncAsync(withEvents);
 
