@@ -12,12 +12,11 @@ internal sealed class AccessTokenCache(IUsersOAuthApi api, string clientId, stri
     public static readonly TimeSpan RenewBefore = TimeSpan.FromSeconds(60);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    // RFC 6749 2.3.1: client id and secret are form-encoded before they are joined for Basic authentication.
     private readonly string _basic = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.EscapeDataString(clientId) + ":" + Uri.EscapeDataString(clientSecret)));
     private string? _token;
     private DateTimeOffset _renewAt;
-
-    /// <summary>Gets how many tokens were fetched, for tests and the doctor.</summary>
-    public int Fetched { get; private set; }
 
     public async ValueTask<string> GetAsync(CancellationToken cancellationToken)
     {
@@ -69,7 +68,6 @@ internal sealed class AccessTokenCache(IUsersOAuthApi api, string clientId, stri
 
     private async Task FetchAsync(CancellationToken cancellationToken)
     {
-        // RFC 6749 2.3.1: client id and secret are form-encoded before they are joined for Basic authentication.
         var answer = await api.TokenAsync(_basic, new Dictionary<string, string> { ["grant_type"] = "client_credentials" }, cancellationToken).ConfigureAwait(false);
         if (answer?.AccessToken is not { Length: > 0 } token)
         {
@@ -79,6 +77,5 @@ internal sealed class AccessTokenCache(IUsersOAuthApi api, string clientId, stri
         var lifetime = TimeSpan.FromSeconds(answer.ExpiresIn is { } seconds && seconds > 0 ? seconds : 900);
         _token = token;
         _renewAt = timeProvider.GetUtcNow() + (lifetime > RenewBefore * 2 ? lifetime - RenewBefore : lifetime / 2);
-        Fetched++;
     }
 }
