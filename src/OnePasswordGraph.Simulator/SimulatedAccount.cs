@@ -1,17 +1,20 @@
 using OnePasswordGraph.Simulator.Connect;
 using OnePasswordGraph.Simulator.Events;
 using OnePasswordGraph.Simulator.Scenario;
+using OnePasswordGraph.Simulator.Users;
 
 namespace OnePasswordGraph.Simulator;
 
 /// <summary>
-/// One simulated 1Password account on loopback: the Events API and a Connect server describing the same seeded
-/// scenario, each with a token that sees everything. What <c>simulator</c> serves and <c>demo</c> syncs.
+/// One simulated 1Password account on loopback: the Events API, a Connect server and the Users API describing the same
+/// seeded scenario, each with a token (or OAuth client) that sees everything. What <c>simulator</c> serves and <c>demo</c> syncs.
 /// </summary>
 public sealed class SimulatedAccount : IAsyncDisposable
 {
-    private SimulatedAccount(ScenarioInventory inventory, ScenarioActivity activity, EventsSimulator events, ConnectSimulator connect)
+    private SimulatedAccount(ScenarioInventory inventory, ScenarioActivity activity, EventsSimulator events, ConnectSimulator connect, UsersSimulator users)
     {
+        Users = users;
+        (UsersClientId, UsersClientSecret) = users.AddClient();
         Inventory = inventory;
         Activity = activity;
         Events = events;
@@ -28,6 +31,14 @@ public sealed class SimulatedAccount : IAsyncDisposable
 
     public ConnectSimulator Connect { get; }
 
+    public UsersSimulator Users { get; }
+
+    /// <summary>Gets the client id of a simulated Users API OAuth application.</summary>
+    public string UsersClientId { get; }
+
+    /// <summary>Gets that application's client secret (simulated, not a 1Password secret).</summary>
+    public string UsersClientSecret { get; }
+
     /// <summary>Gets a simulated Events API token (not a 1Password token).</summary>
     public string EventsToken { get; }
 
@@ -39,8 +50,13 @@ public sealed class SimulatedAccount : IAsyncDisposable
     /// two purposes never share an identifier) with <paramref name="eventCount"/> events over <paramref name="span"/>
     /// ending at <paramref name="now"/>, and serves it.
     /// </summary>
+    public static Task<SimulatedAccount> StartAsync(
+        int seed, string purpose, int eventCount, TimeSpan span, DateTimeOffset now, int eventsPort, int connectPort, CancellationToken cancellationToken) =>
+        StartAsync(seed, purpose, eventCount, span, now, eventsPort, connectPort, usersPort: 0, cancellationToken);
+
+    /// <summary>Starts the account as above, with the Users API on <paramref name="usersPort"/>.</summary>
     public static async Task<SimulatedAccount> StartAsync(
-        int seed, string purpose, int eventCount, TimeSpan span, DateTimeOffset now, int eventsPort, int connectPort, CancellationToken cancellationToken)
+        int seed, string purpose, int eventCount, TimeSpan span, DateTimeOffset now, int eventsPort, int connectPort, int usersPort, CancellationToken cancellationToken)
     {
         var inventory = InventoryGenerator.Generate(seed, now: now, purpose: purpose);
         var activity = ActivityGenerator.Generate(inventory, seed, eventCount, span, now, purpose);
@@ -49,7 +65,16 @@ public sealed class SimulatedAccount : IAsyncDisposable
         {
             events.Append(activity.Events);
             var connect = await ConnectSimulator.StartAsync(inventory, connectPort, cancellationToken).ConfigureAwait(false);
-            return new SimulatedAccount(inventory, activity, events, connect);
+            try
+            {
+                var users = await UsersSimulator.StartAsync(inventory, new UsersSimulatorOptions { Port = usersPort }, cancellationToken).ConfigureAwait(false);
+                return new SimulatedAccount(inventory, activity, events, connect, users);
+            }
+            catch
+            {
+                await connect.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
         }
         catch
         {
@@ -60,6 +85,7 @@ public sealed class SimulatedAccount : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Users.DisposeAsync().ConfigureAwait(false);
         await Connect.DisposeAsync().ConfigureAwait(false);
         await Events.DisposeAsync().ConfigureAwait(false);
     }

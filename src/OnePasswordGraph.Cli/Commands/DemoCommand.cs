@@ -112,6 +112,13 @@ internal static class DemoCommand
         await output.WriteLineAsync().ConfigureAwait(false);
         await output.WriteLineAsync("What the alert rules found (`onepassword-graph alerts run` runs them again; `status` lists them):").ConfigureAwait(false);
         await output.WriteAsync(FindingText.Table(findings)).ConfigureAwait(false);
+        if (summary.Delivery is { } delivery)
+        {
+            await output.WriteLineAsync().ConfigureAwait(false);
+            await output.WriteLineAsync("What the suspend-user response did, as a dry run (each action is a one_password_response_action node the finding TRIGGERED; nothing was suspended):").ConfigureAwait(false);
+            await output.WriteLineAsync("  " + RunSummaryText.Describe(delivery)).ConfigureAwait(false);
+        }
+
         var exitCode = await RunQueriesAsync(services, account.Name, output, error, cancellationToken).ConfigureAwait(false);
         var missed = PlantedAnomalies.Missed(simulated.Activity.Anomalies, findings);
         foreach (var anomaly in missed)

@@ -14,6 +14,7 @@ internal static class RootCommandFactory
         root.Subcommands.Add(RunCommand.Create(output, error));
         root.Subcommands.Add(StatusCommand.Create(output, error));
         root.Subcommands.Add(AlertsCommand.Create(output, error));
+        root.Subcommands.Add(UsersCommand.Create(output, error));
         root.Subcommands.Add(DoctorCommand.Create(output, error));
         root.Subcommands.Add(SimulatorCommand.Create(output, error));
         root.Subcommands.Add(DemoCommand.Create(output, error));

@@ -30,10 +30,18 @@ internal static class DemoConfiguration
         values[Account + "Events:Token"] = simulated.EventsToken;
         values[Account + "Connect:BaseUrl"] = simulated.Connect.BaseUrl.ToString();
         values[Account + "Connect:Token"] = simulated.ConnectToken;
+        values[Account + "Users:BaseUrl"] = simulated.Users.BaseUrl.ToString();
+        values[Account + "Users:ClientId"] = simulated.UsersClientId;
+        values[Account + "Users:ClientSecret"] = simulated.UsersClientSecret;
         values[Account + "BackfillStartTime"] = backfillStart.ToString("O", CultureInfo.InvariantCulture);
 
         // The watch-lists and switches that parameter-gated rules need to see what the scenario planted for them.
         values["Alerts:Enabled"] = "true";
+
+        // The response as a dry run: each critical finding records what suspending its user would do, and nothing is suspended.
+        values["Alerts:Response:SuspendUser:Enabled"] = "true";
+        values["Alerts:Response:SuspendUser:DryRun"] = "true";
+        values["Alerts:Response:SuspendUser:MinSeverity"] = "critical";
         foreach (var (ruleId, parameters) in simulated.Activity.RuleParameters)
         {
             foreach (var (name, value) in parameters)

@@ -2,17 +2,20 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using OnePasswordGraph.Delivery;
+using OnePasswordGraph.Delivery.Response;
 using OnePasswordGraph.Delivery.Sinks;
 using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Graph;
 using OnePasswordGraph.Graph.Jobs;
 using OnePasswordGraph.Graph.Neo4j;
+using OnePasswordGraph.Graph.Response;
 using OnePasswordGraph.Graph.Schema;
 using OnePasswordGraph.Hosting.Configuration;
 using OnePasswordGraph.Hosting.Doctor;
 using OnePasswordGraph.Resilience;
 using OnePasswordGraph.Rules;
 using OnePasswordGraph.Sources;
+using OnePasswordGraph.Sources.Users;
 using OnePasswordGraph.Sync;
 using OnePasswordGraph.Sync.Leases;
 using OnePasswordGraph.Sync.Status;
@@ -60,6 +63,7 @@ public static class OnePasswordGraphServices
         services.AddSingleton<LeasedSync>();
         services.AddSingleton<SetupDoctor>();
         services.AddSingleton<AccountStatusReader>();
+        AddResponse(services, configuration);
         return services;
     }
 
@@ -93,4 +97,25 @@ public static class OnePasswordGraphServices
 
     private static TransientRetry Retry(IServiceProvider provider, string channel) =>
         new("alert sink " + channel, SinkRetry, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>().CreateLogger("OnePasswordGraph.Resilience.AlertSinks"));
+
+    private static void AddResponse(IServiceCollection services, ResolvedConfiguration configuration)
+    {
+        services.AddSingleton<ResponseActions>();
+        services.AddSingleton(provider => new UserResponder(
+            configuration.Accounts.Where(a => a.Users is not null).ToDictionary(a => a.Name, a => a.Users!, StringComparer.Ordinal),
+            provider.GetRequiredService<UsersClients>(),
+            provider.GetRequiredService<ResponseActions>(),
+            provider.GetRequiredService<TransientRetry>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger("OnePasswordGraph.Delivery.Response")));
+        if (configuration.SuspendUser is { } suspendUser)
+        {
+            services.AddSingleton<IAlertChannel>(provider => new SuspendUserChannel(
+                suspendUser,
+                provider.GetRequiredService<UserResponder>(),
+                provider.GetRequiredService<ResponseActions>(),
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILoggerFactory>().CreateLogger("OnePasswordGraph.Delivery.Response")));
+        }
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Sources.Connect;
 using OnePasswordGraph.Sources.Events;
+using OnePasswordGraph.Sources.Users;
 
 namespace OnePasswordGraph.Sources;
 
@@ -20,6 +21,8 @@ public static class OnePasswordHttpClients
         services.TryAddSingleton<SyncMetrics>();
         Add(services, EventsApi.HttpClientName, "events");
         Add(services, ConnectApi.HttpClientName, "connect");
+        Add(services, UsersApi.HttpClientName, "users");
+        services.TryAddSingleton<UsersClients>();
         return services;
     }
 

@@ -48,6 +48,13 @@ public sealed class DemoCommandTests(Neo4jServerFixture neo4j) : IAsyncLifetime
             "MATCH (e) WHERE e.account = $account AND e.timestamp IS NOT NULL AND e._key IN $keys RETURN count(e) AS c",
             new Dictionary<string, object?>(StringComparer.Ordinal) { ["account"] = Account, ["keys"] = keys }));
         Assert.DoesNotContain("(no rows)", output, StringComparison.Ordinal);
+
+        // The response ran as a dry run for the critical findings: recorded, linked to its finding, nobody suspended.
+        var dryRuns = await neo4j.CountAsync(
+            "MATCH (:one_password_alert {severity: 'critical'})-[:TRIGGERED]->(r:one_password_response_action {result: 'dry-run'}) WHERE r.account = $account RETURN count(r) AS c", Parameters());
+        Assert.True(dryRuns > 0, "the demo's dry-run response recorded nothing");
+        Assert.Contains("delivery: suspend-user ", output, StringComparison.Ordinal);
+        Assert.Equal(0, await neo4j.CountAsync("MATCH (r:one_password_response_action {result: 'suspended'}) RETURN count(r) AS c"));
         var canaries = InventoryGenerator.Generate(5).SecretCanaries.ToList();
         Assert.Equal(canaries, InventoryGenerator.Generate(5, now: DateTimeOffset.UnixEpoch.AddYears(60)).SecretCanaries);
         Assert.All(canaries, canary => Assert.DoesNotContain(canary, output, StringComparison.Ordinal));

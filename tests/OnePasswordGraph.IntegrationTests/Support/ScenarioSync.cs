@@ -10,6 +10,7 @@ using OnePasswordGraph.Resilience;
 using OnePasswordGraph.Rules;
 using OnePasswordGraph.Sources.Connect;
 using OnePasswordGraph.Sources.Events;
+using OnePasswordGraph.Sources.Users;
 using OnePasswordGraph.Sync;
 using OnePasswordGraph.Sync.Steps;
 using OnePasswordGraph.Testing;
@@ -30,7 +31,8 @@ internal static class ScenarioSync
         var writer = neo4j.CreateWriter(clock);
         var cleaner = new StaleInventoryCleaner(neo4j.Runner, clock);
         var steps = new AccountStepFactory(
-            writer, new SyncStateStore(neo4j.Runner), cleaner, new ItemDetailsVersions(neo4j.Runner), meters, retry, TestHttpClients.Create(meters), clock, logs);
+            writer, new SyncStateStore(neo4j.Runner), cleaner, new ItemDetailsVersions(neo4j.Runner), meters, retry, TestHttpClients.Create(meters), clock, logs,
+            new UsersClients(TestHttpClients.Create(meters), clock));
         return new SyncRunner(
             new GraphSchemaInstaller(neo4j.Runner, GraphSchema.OnePassword, NullLogger<GraphSchemaInstaller>.Instance),
             writer, new StepExecutor(clock, logs.CreateLogger<StepExecutor>()), steps, meters,
@@ -42,6 +44,9 @@ internal static class ScenarioSync
 
     public static AccountSettings Account(Uri eventsUrl, string token, DateTimeOffset? backfill, string name = ConfigurationResolver.DefaultAccountName) =>
         new(name, new EventsSettings(eventsUrl, token, "v2", 1000, TimeSpan.FromSeconds(30), 600, 30000), null, backfill);
+
+    public static UsersSettings Users(Uri url, string accountId, string clientId, string secret, int pageSize = 1000) =>
+        new(url, accountId, clientId, secret, TimeSpan.FromSeconds(30), pageSize);
 
     public static ConnectSettings Connect(Uri url, string token, bool fetchDetails = false) => new(url, token, fetchDetails, TimeSpan.FromSeconds(30));
 }

@@ -63,8 +63,12 @@ internal static class WriteStatementBuilder
             return labels.Length == 0 ? created : created + (owned ? OwnOnly($"SET {labels}", "n") : $"SET {labels}\n");
         }
 
+        // Only a listing (a write with a sync tag) decides what is active: a user named by an event keeps what the
+        // last Users API listing said, and keeps its tag so the next listing can still miss it.
         var inventory = type.IsInventory
-            ? $", n.{Name(Active)} = true, n.{Name(SyncTag)} = $syncTag\nREMOVE n.{Name(DeletedOn)}"
+            ? $", n.{Name(Active)} = CASE WHEN $syncTag IS NULL THEN coalesce(n.{Name(Active)}, true) ELSE true END, "
+                + $"n.{Name(SyncTag)} = coalesce($syncTag, n.{Name(SyncTag)}), "
+                + $"n.{Name(DeletedOn)} = CASE WHEN $syncTag IS NULL THEN n.{Name(DeletedOn)} ELSE null END"
             : string.Empty;
         var update = $"SET n += row.props, n.{Name(LastSeenOn)} = $observedOn, n.{Name(Placeholder)} = false{(labels.Length == 0 ? string.Empty : ", " + labels)}{inventory}";
         var create = merge + $"ON CREATE SET n.{Name(FirstSeenOn)} = $observedOn, n.{Name(Account)} = row.props.{Name(Account)}\n";

@@ -11,8 +11,8 @@ public static class OnePasswordNodeTypes
         []) { AccountScope = AccountScope.KeyedByAccount };
 
     public static readonly NodeType User = new(
-        "one_password_user", "User", "A person seen in any event, whatever the role; one node per user uuid.", NodeWriteMode.Upsert,
-        Join(NodeCommon, [Str("userUUID", "The user's uuid."), Str("name", "Full name when the event was generated."), Str("displayName", "Same as name."), Str("email", "Email when the event was generated.", indexed: true), Str("userType", "user or external_user (v2, MSP accounts)."), Str("userAccountUUID", "Account the user belongs to (v2, MSP accounts).")]),
+        "one_password_user", "User", "A person seen in any event or listed by the Users API, whatever the role; one node per user uuid.", NodeWriteMode.Upsert,
+        Join(NodeCommon, [Str("userUUID", "The user's uuid."), Str("name", "Full name, as the latest event or Users API listing written gave it."), Str("displayName", "Same as name."), Str("email", "Email, as the latest event or Users API listing written gave it.", indexed: true), Str("userType", "user or external_user (v2, MSP accounts)."), Str("userAccountUUID", "Account the user belongs to (v2, MSP accounts)."), Str("state", "From the Users API: active or suspended (lower case; other values kept as 1Password sends them)."), Int("createdOn", "From the Users API: when the user joined the account (epoch ms)."), Str(GraphProperties.SyncTag, "The id of the last users step whose complete listing contained the user.", indexed: true), Bool(GraphProperties.Active, "False once a complete Users API listing no longer contains the user (removed from the account; the node and its events stay)."), Int(GraphProperties.DeletedOn, "When a complete Users API listing first missed the user (epoch ms).")]),
         ["one_password_item_usage_user", "one_password_signin_attempt_target_user", "one_password_audit_event_actor_details", "one_password_audit_event_object_details", "one_password_audit_event_aux_details"]) { AccountScope = AccountScope.SharedAcrossAccounts };
 
     public static readonly NodeType Vault = new(
@@ -55,6 +55,11 @@ public static class OnePasswordNodeTypes
         Join(NodeCommon, [Str("channel", "jsonl, webhook, slack or suspend-user.", indexed: true), Str("status", "pending until the channel accepted the finding, then delivered."), Int("attempts", "Delivery attempts so far."), Int("lastAttemptOn", "When the last attempt began (epoch ms)."), Int("deliveredOn", "When the channel accepted the finding (epoch ms); never set again."), Str("lastError", "Why the last attempt failed; removed once delivered."), Str("claimHolder", "Process delivering it right now (host:pid:command:id)."), Int("claimExpiresOn", "When an unfinished claim lapses and another process may deliver (epoch ms).")]),
         []) { AccountScope = AccountScope.KeyedByAccount };
 
+    public static readonly NodeType ResponseAction = new(
+        "one_password_response_action", "Record", "An action taken (or, in a dry run, not taken) on a user through the Users API, by the suspend-user response or the users command.", NodeWriteMode.InsertOnly,
+        Join(NodeCommon, [Str("name", "A one-line label for Neo4j Browser."), Str("displayName", "Same as name."), Str("action", "suspend or reactivate.", indexed: true), Str("result", "suspended, reactivated, dry-run, refused, skipped-protected, skipped-cap or failed.", indexed: true), Str("error", "Why it was refused or failed, as the API said it."), Bool("dryRun", "Whether it was a dry run (nothing was sent to 1Password)."), Str("targetUserUUID", "The user acted on.", indexed: true), Int("requestedOn", "When the action was requested (epoch ms).", indexed: true), Str("ruleId", "The rule of the finding that triggered it; absent for the users command."), Str("findingFingerprint", "The _key of the finding that triggered it; absent for the users command."), Str("requestedBy", "suspend-user (the response) or cli (the users command).")]),
+        []);
+
     /// <summary>Gets every declared node type, in the order docs and schema statements list them.</summary>
-    public static IReadOnlyList<NodeType> All { get; } = [Account, User, Vault, Secret, ItemUsageEvent, AuditEvent, SignInAttemptEvent, SyncState, Alert, AlertDelivery];
+    public static IReadOnlyList<NodeType> All { get; } = [Account, User, Vault, Secret, ItemUsageEvent, AuditEvent, SignInAttemptEvent, SyncState, Alert, AlertDelivery, ResponseAction];
 }

@@ -26,7 +26,7 @@ public static class OnePasswordRelationshipTypes
         "one_password_vault_has_secret", Vault, "HAS", Secret, "Inventory: the vault holds the item.",
         Join(RelationshipCommon, [Str(GraphProperties.SyncTag, "The last run whose complete listing of the vault held the item.")]));
 
-    public static readonly RelationshipType AccountHasUser = Plain(Account, "HAS", User, "Scoping: the user appears in the account's events.");
+    public static readonly RelationshipType AccountHasUser = Plain(Account, "HAS", User, "Scoping: the user appears in the account's events or Users API listing.");
 
     public static readonly RelationshipType AccountHasVault = new(
         "one_password_account_has_vault", Account, "HAS", Vault, "Scoping: the account owns the vault.",
@@ -47,12 +47,16 @@ public static class OnePasswordRelationshipTypes
 
     public static readonly RelationshipType AlertHasDelivery = Plain(Alert, "HAS", AlertDelivery, "The finding's delivery to one channel.");
 
+    public static readonly RelationshipType AlertTriggeredResponseAction = Plain(Alert, "TRIGGERED", ResponseAction, "The finding that made the suspend-user response act.");
+
+    public static readonly RelationshipType ResponseActionImpactsUser = Plain(ResponseAction, "IMPACTS", User, "The user a response action was about, whatever its result.");
+
     /// <summary>Gets every declared relationship type.</summary>
     public static IReadOnlyList<RelationshipType> All { get; } =
     [
         UserPerformedItemUsage, UserPerformedAuditEvent, UserPerformedSignInAttempt, AuditEventUpdatedUser, AuditEventUpdatedVault,
         AuditEventUpdatedSecret, UserPerformedVault, VaultHasSecret, AccountHasUser, AccountHasVault, ItemUsageAccessedSecret, UserUsedSecret,
-        .. AlertFlags, AlertHasDelivery,
+        .. AlertFlags, AlertHasDelivery, AlertTriggeredResponseAction, ResponseActionImpactsUser,
     ];
 
     private static RelationshipType Plain(NodeType from, string label, NodeType to, string description) =>

@@ -12,6 +12,9 @@ public sealed class AccountOptions
     /// <summary>Gets or sets how to reach Connect; leave BaseUrl empty to skip inventory.</summary>
     public ConnectOptions Connect { get; set; } = new();
 
+    /// <summary>Gets or sets how to reach the Users API; leave ClientId empty to leave people and the response off.</summary>
+    public UsersOptions Users { get; set; } = new();
+
     /// <summary>
     /// Gets or sets where the first sync of a stream starts (ISO 8601). Clamped to the Events API's 120-day retention;
     /// when empty, no past events are fetched.

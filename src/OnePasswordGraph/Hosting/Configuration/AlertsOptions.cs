@@ -15,4 +15,7 @@ public sealed class AlertsOptions
 
     /// <summary>Gets the per-rule settings, by rule id: <c>Enabled</c> and <c>Parameters:&lt;name&gt;</c>.</summary>
     public Dictionary<string, AlertRuleOptions> Rules { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gets or sets the responses to findings (<c>Alerts__Response__SuspendUser__…</c>).</summary>
+    public ResponseOptions Response { get; set; } = new();
 }

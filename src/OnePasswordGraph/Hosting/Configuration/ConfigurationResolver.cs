@@ -2,11 +2,13 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
+using OnePasswordGraph.Delivery.Response;
 using OnePasswordGraph.Graph.Neo4j;
 using OnePasswordGraph.Hosting.Configuration.Internal;
 using OnePasswordGraph.Rules;
 using OnePasswordGraph.Sources.Connect;
 using OnePasswordGraph.Sources.Events;
+using OnePasswordGraph.Sources.Users;
 using OnePasswordGraph.Sync;
 
 namespace OnePasswordGraph.Hosting.Configuration;
@@ -58,9 +60,10 @@ public static partial class ConfigurationResolver
 
         var otlp = ResolveOtlp(configuration[OtlpEndpointKey], problems);
         var delivery = ResolveDelivery(alertsOptions.Sinks, problems);
+        var suspendUser = ResolveSuspendUser(alertsOptions.Response.SuspendUser, scope == ConfigurationScope.Full && !accounts.Any(a => a.Users is not null), problems);
         return problems.Count > 0
             ? throw new ConfigurationException(problems)
-            : new ResolvedConfiguration(accounts, neo4j!, ScheduleSettings.From(syncOptions), otlp, warnings, ResolveAlerts(alertsOptions), delivery!);
+            : new ResolvedConfiguration(accounts, neo4j!, ScheduleSettings.From(syncOptions), otlp, warnings, ResolveAlerts(alertsOptions), delivery!, suspendUser);
     }
 
     /// <summary>Resolves the <c>Alerts</c> section alone, for commands that read rule files without touching Neo4j.</summary>
@@ -78,14 +81,56 @@ public static partial class ConfigurationResolver
         string.IsNullOrWhiteSpace(options.RulesPath) ? null : options.RulesPath,
         options.Rules.ToDictionary(r => r.Key, r => new RuleOverride(r.Value.Enabled, r.Value.Parameters), StringComparer.Ordinal));
 
+    private static SuspendUserSettings? ResolveSuspendUser(SuspendUserOptions options, bool noUsersApi, List<string> problems)
+    {
+        const string Prefix = "Alerts:Response:SuspendUser";
+        Annotations(Prefix, options, problems);
+        if (!options.Enabled)
+        {
+            return null;
+        }
+
+        var before = problems.Count;
+        AlertSeverity? minSeverity = null;
+        if (!string.IsNullOrWhiteSpace(options.MinSeverity))
+        {
+            if (Enum.TryParse<AlertSeverity>(options.MinSeverity.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+            {
+                minSeverity = parsed;
+            }
+            else
+            {
+                problems.Add($"{Prefix}:MinSeverity '{options.MinSeverity}' is not a severity; use info, low, medium, high or critical.");
+            }
+        }
+
+        var ruleIds = Split(options.RuleIds).ToHashSet(StringComparer.Ordinal);
+        if (ruleIds.Count == 0 && string.IsNullOrWhiteSpace(options.MinSeverity))
+        {
+            problems.Add($"{Prefix}:Enabled is true but nothing says which findings suspend a user; set {Prefix}:RuleIds (e.g. Alerts__Response__SuspendUser__RuleIds__0=<rule id>) and/or {Prefix}:MinSeverity (e.g. critical).");
+        }
+
+        if (noUsersApi)
+        {
+            problems.Add($"{Prefix}:Enabled is true but no account has the Users API configured; set OnePassword:Users:ClientId, ClientSecret (or ClientSecretFile) and BaseUrl, or turn the response off.");
+        }
+
+        return problems.Count == before
+            ? new SuspendUserSettings(ruleIds, minSeverity, options.DryRun, Split(options.ProtectedUsers).ToHashSet(StringComparer.OrdinalIgnoreCase), options.MaxPerHour)
+            : null;
+
+        static IEnumerable<string> Split(IEnumerable<string> values) =>
+            values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
     private static List<(string Prefix, AccountOptions Account)> AccountsOf(OnePasswordOptions options, ConfigurationScope scope, List<string> problems)
     {
-        var topLevelUsed = !string.IsNullOrEmpty(options.Events.BaseUrl) || !string.IsNullOrEmpty(options.Connect.BaseUrl);
+        var topLevelUsed = !string.IsNullOrEmpty(options.Events.BaseUrl) || !string.IsNullOrEmpty(options.Connect.BaseUrl) || !string.IsNullOrEmpty(options.Users.ClientId);
         if (options.Accounts.Count > 0)
         {
             if (topLevelUsed)
             {
-                problems.Add("OnePassword: both OnePassword:Events/Connect and OnePassword:Accounts are set; configure one account at the top level or several under OnePassword:Accounts, not both.");
+                problems.Add("OnePassword: both OnePassword:Events/Connect/Users and OnePassword:Accounts are set; configure one account at the top level or several under OnePassword:Accounts, not both.");
             }
 
             return options.Accounts.Select((account, i) => ($"OnePassword:Accounts:{i}", account)).ToList();
@@ -97,7 +142,7 @@ public static partial class ConfigurationResolver
             return [];
         }
 
-        return [("OnePassword", new AccountOptions { Name = DefaultAccountName, Events = options.Events, Connect = options.Connect, BackfillStartTime = options.BackfillStartTime })];
+        return [("OnePassword", new AccountOptions { Name = DefaultAccountName, Events = options.Events, Connect = options.Connect, Users = options.Users, BackfillStartTime = options.BackfillStartTime })];
     }
 
     private static AccountSettings? ResolveAccount(string prefix, AccountOptions account, ConfigurationScope scope, List<string> problems, List<string> warnings)
@@ -120,9 +165,10 @@ public static partial class ConfigurationResolver
 
         var events = ResolveEvents($"{prefix}:Events", account, problems);
         var connect = ResolveConnect($"{prefix}:Connect", account, problems, warnings);
-        if (events is null && connect is null && problems.Count == before)
+        var users = ResolveUsers($"{prefix}:Users", account.Users, events is not null, problems);
+        if (events is null && connect is null && users is null && problems.Count == before)
         {
-            problems.Add($"{prefix}: neither Events:BaseUrl nor Connect:BaseUrl is set; the account would sync nothing.");
+            problems.Add($"{prefix}: none of Events:BaseUrl, Connect:BaseUrl and Users:ClientId is set; the account would sync nothing.");
         }
 
         DateTimeOffset? backfill = null;
@@ -138,7 +184,7 @@ public static partial class ConfigurationResolver
             }
         }
 
-        return problems.Count == before ? new AccountSettings(account.Name!, events, connect, backfill) : null;
+        return problems.Count == before ? new AccountSettings(account.Name!, events, connect, backfill, users) : null;
     }
 
     private static EventsSettings? ResolveEvents(string prefix, AccountOptions account, List<string> problems)
@@ -184,6 +230,41 @@ public static partial class ConfigurationResolver
 
         var token = Secrets.Read($"{prefix}:Token", options.Token, $"{prefix}:TokenFile", options.TokenFile, "the Connect access token", problems);
         return url is null || token is null ? null : new ConnectSettings(url, token, options.FetchItemDetails, options.RequestTimeout);
+    }
+
+    private static UsersSettings? ResolveUsers(string prefix, UsersOptions options, bool hasEvents, List<string> problems)
+    {
+        Annotations(prefix, options, problems);
+        if (string.IsNullOrWhiteSpace(options.ClientId))
+        {
+            if (!string.IsNullOrEmpty(options.BaseUrl) || !string.IsNullOrEmpty(options.ClientSecret) || !string.IsNullOrEmpty(options.ClientSecretFile))
+            {
+                problems.Add($"{prefix}:ClientId is missing; set the client id of the Users API OAuth application, or remove the other {prefix} keys to leave the Users API off.");
+            }
+
+            return null;
+        }
+
+        Uri? url = null;
+        if (string.IsNullOrWhiteSpace(options.BaseUrl))
+        {
+            problems.Add($"{prefix}:BaseUrl is missing; set the regional Users API host, e.g. https://api.1password.com (.ca, .eu).");
+        }
+        else
+        {
+            url = Urls.Check($"{prefix}:BaseUrl", options.BaseUrl, allowInsecure: false, problems);
+        }
+
+        var accountId = string.IsNullOrWhiteSpace(options.AccountId) ? null : options.AccountId.Trim();
+        if (accountId is null && !hasEvents)
+        {
+            problems.Add($"{prefix}:AccountId is missing; without an Events token to introspect, set the 1Password account id (the account_uuid of the Events API introspection, or from the account's URL in 1Password.com).");
+        }
+
+        var secret = Secrets.Read($"{prefix}:ClientSecret", options.ClientSecret, $"{prefix}:ClientSecretFile", options.ClientSecretFile, "the OAuth application's client secret", problems);
+        return url is null || secret is null || (accountId is null && !hasEvents)
+            ? null
+            : new UsersSettings(url, accountId, options.ClientId.Trim(), secret, options.RequestTimeout, options.PageSize);
     }
 
     private static Neo4jSettings? ResolveNeo4j(Neo4jOptions options, List<string> problems, List<string> warnings)

@@ -10,6 +10,8 @@ public sealed class OnePasswordOptions
 
     public ConnectOptions Connect { get; set; } = new();
 
+    public UsersOptions Users { get; set; } = new();
+
     /// <summary>Gets or sets the backfill start of the implicit single account (ISO 8601).</summary>
     public string? BackfillStartTime { get; set; }
 

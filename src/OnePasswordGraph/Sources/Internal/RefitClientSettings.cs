@@ -13,7 +13,11 @@ internal static class RefitClientSettings
     // An error body ends up in a message at most; a broken proxy's megabytes of HTML must not be buffered for it.
     private const int MaxErrorBodyChars = 16 * 1024;
 
-    public static RefitSettings For(JsonSerializerContext json, string token, IApiFailures failures)
+    public static RefitSettings For(JsonSerializerContext json, string token, IApiFailures failures) =>
+        For(json, _ => ValueTask.FromResult(token), failures);
+
+    /// <summary>Gets settings whose bearer comes from <paramref name="token"/> on each request (an OAuth access token that is renewed).</summary>
+    public static RefitSettings For(JsonSerializerContext json, Func<CancellationToken, ValueTask<string>> token, IApiFailures failures)
     {
         var settings = RefitSettings.ForJsonContext(json);
 
@@ -22,7 +26,7 @@ internal static class RefitClientSettings
 
         // A leading slash replaces the base address's path, as HttpClient resolves it: BaseUrl names the host.
         settings.Url.UrlResolution = UrlResolutionMode.Rfc3986;
-        settings.Requests.AuthorizationHeaderValueGetter = (_, _) => ValueTask.FromResult(token);
+        settings.Requests.AuthorizationHeaderValueGetter = (_, cancellationToken) => token(cancellationToken);
         settings.Exceptions.MaxExceptionContentLength = MaxErrorBodyChars;
         settings.Exceptions.ExceptionFactory = response => RejectedAsync(response, settings, failures);
         settings.Exceptions.DeserializationExceptionFactory = (response, exception) => ValueTask.FromResult<Exception?>(exception switch

@@ -7,14 +7,16 @@ using OnePasswordGraph.Mapping.Events;
 using OnePasswordGraph.Resilience;
 using OnePasswordGraph.Sources;
 using OnePasswordGraph.Sources.Events;
+using OnePasswordGraph.Sources.Users;
 using OnePasswordGraph.Sync.Events;
 using OnePasswordGraph.Sync.Inventory;
+using OnePasswordGraph.Sync.Users;
 
 namespace OnePasswordGraph.Sync.Steps;
 
 /// <summary>
 /// Declares the steps of an account's sync: <c>account</c> (introspection), then the three event streams and
-/// <c>vaults</c>, each depending on it, and <c>items</c> depending on <c>vaults</c>. Streams the token may not read,
+/// <c>vaults</c>, each depending on it, and <c>items</c> depending on <c>vaults</c>, and <c>users</c> (depending on <c>account</c>) when the Users API is configured. Streams the token may not read,
 /// and sources that are not configured, are skipped with the reason.
 /// </summary>
 public sealed class AccountStepFactory
@@ -22,6 +24,7 @@ public sealed class AccountStepFactory
     public const string AccountStep = "account";
     public const string VaultsStep = "vaults";
     public const string ItemsStep = "items";
+    public const string UsersStep = "users";
     private const string NoConnect = "the account has no Connect server configured";
 
     private readonly GraphWriter _writer;
@@ -33,6 +36,7 @@ public sealed class AccountStepFactory
     private readonly IHttpClientFactory _httpClients;
     private readonly TimeProvider _timeProvider;
     private readonly ILoggerFactory _loggers;
+    private readonly UsersClients? _usersClients;
 
     public AccountStepFactory(
         GraphWriter writer,
@@ -43,8 +47,10 @@ public sealed class AccountStepFactory
         TransientRetry sourceRetry,
         IHttpClientFactory httpClients,
         TimeProvider timeProvider,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers,
+        UsersClients? usersClients = null)
     {
+        _usersClients = usersClients;
         _detailsVersions = detailsVersions;
         _metrics = metrics;
         _writer = writer;
@@ -62,7 +68,7 @@ public sealed class AccountStepFactory
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(sources);
-        return
+        List<SyncStep> steps =
         [
             new SyncStep(AccountStep, [], [OnePasswordNodeTypes.Account.Type], (context, token) => IntrospectAsync(context, sources, token)),
             EventStep(account, sources, EventStreamKind.ItemUsages, client => client.ItemUsages, name => new ItemUsageMapper(name)),
@@ -73,6 +79,14 @@ public sealed class AccountStepFactory
             new SyncStep(ItemsStep, [VaultsStep], [OnePasswordNodeTypes.Secret.Type], (context, token) =>
                 Inventory(sources) is { } inventory ? inventory.SyncItemsAsync(context, account.Connect!.FetchItemDetails, token) : Task.FromResult(StepOutcome.Skipped(NoConnect))),
         ];
+        if (account.Users is { } users && _usersClients is { } clients)
+        {
+            // After the account step: its introspection names the account when Users:AccountId is not set.
+            steps.Add(new SyncStep(UsersStep, [AccountStep], [OnePasswordNodeTypes.User.Type], (context, token) =>
+                new UsersSync(clients.For(account.Name, users), users, _writer, _cleaner, _sourceRetry, _loggers.CreateLogger("OnePasswordGraph.Sync.Users")).RunAsync(context, token)));
+        }
+
+        return steps;
     }
 
     private InventorySync? Inventory(AccountSources sources) =>

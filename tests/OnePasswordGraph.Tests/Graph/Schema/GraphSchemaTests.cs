@@ -13,12 +13,12 @@ public sealed class GraphSchemaTests
             "one_password_audit_event", "one_password_signin_attempt_event", "one_password_sync_state", "one_password_alert",
         ];
 
-        // Beyond the design's table: the outbox's record of each finding's delivery to each channel.
-        string[] bookkeeping = ["one_password_alert_delivery"];
+        // Beyond the design's table: the outbox's record of each finding's delivery to each channel, and what a response did.
+        string[] delivery = ["one_password_alert_delivery", "one_password_response_action"];
 
-        Assert.Equal([.. designTypes, .. bookkeeping], GraphSchema.OnePassword.NodeTypes.Select(n => n.Type));
+        Assert.Equal([.. designTypes, .. delivery], GraphSchema.OnePassword.NodeTypes.Select(n => n.Type));
         Assert.Equal(
-            ["ACCESSED", "FLAGS", "HAS", "PERFORMED", "UPDATED", "USED"],
+            ["ACCESSED", "FLAGS", "HAS", "IMPACTS", "PERFORMED", "TRIGGERED", "UPDATED", "USED"],
             GraphSchema.OnePassword.RelationshipTypes.Select(r => r.Label).Distinct().Order(StringComparer.Ordinal));
     }
 

@@ -8,9 +8,11 @@ CREATE CONSTRAINT ON (n:`one_password_signin_attempt_event`) ASSERT n.`_key` IS 
 CREATE CONSTRAINT ON (n:`one_password_sync_state`) ASSERT n.`_key` IS UNIQUE;
 CREATE CONSTRAINT ON (n:`one_password_alert`) ASSERT n.`_key` IS UNIQUE;
 CREATE CONSTRAINT ON (n:`one_password_alert_delivery`) ASSERT n.`_key` IS UNIQUE;
+CREATE CONSTRAINT ON (n:`one_password_response_action`) ASSERT n.`_key` IS UNIQUE;
 CREATE INDEX ON :`one_password_account`(`account`);
 CREATE INDEX ON :`one_password_user`(`account`);
 CREATE INDEX ON :`one_password_user`(`email`);
+CREATE INDEX ON :`one_password_user`(`syncTag`);
 CREATE INDEX ON :`one_password_vault`(`account`);
 CREATE INDEX ON :`one_password_vault`(`syncTag`);
 CREATE INDEX ON :`one_password_vault`(`vaultUUID`);
@@ -43,4 +45,9 @@ CREATE INDEX ON :`one_password_alert`(`occurredOn`);
 CREATE INDEX ON :`one_password_alert`(`status`);
 CREATE INDEX ON :`one_password_alert_delivery`(`account`);
 CREATE INDEX ON :`one_password_alert_delivery`(`channel`);
+CREATE INDEX ON :`one_password_response_action`(`account`);
+CREATE INDEX ON :`one_password_response_action`(`action`);
+CREATE INDEX ON :`one_password_response_action`(`result`);
+CREATE INDEX ON :`one_password_response_action`(`targetUserUUID`);
+CREATE INDEX ON :`one_password_response_action`(`requestedOn`);
 CALL db.constraints() YIELD description RETURN description AS label

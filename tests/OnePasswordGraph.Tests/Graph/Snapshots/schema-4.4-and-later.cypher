@@ -8,9 +8,11 @@ CREATE CONSTRAINT `opg_one_password_signin_attempt_event_key` IF NOT EXISTS FOR 
 CREATE CONSTRAINT `opg_one_password_sync_state_key` IF NOT EXISTS FOR (n:`one_password_sync_state`) REQUIRE n.`_key` IS UNIQUE;
 CREATE CONSTRAINT `opg_one_password_alert_key` IF NOT EXISTS FOR (n:`one_password_alert`) REQUIRE n.`_key` IS UNIQUE;
 CREATE CONSTRAINT `opg_one_password_alert_delivery_key` IF NOT EXISTS FOR (n:`one_password_alert_delivery`) REQUIRE n.`_key` IS UNIQUE;
+CREATE CONSTRAINT `opg_one_password_response_action_key` IF NOT EXISTS FOR (n:`one_password_response_action`) REQUIRE n.`_key` IS UNIQUE;
 CREATE INDEX `opg_one_password_account_account` IF NOT EXISTS FOR (n:`one_password_account`) ON (n.`account`);
 CREATE INDEX `opg_one_password_user_account` IF NOT EXISTS FOR (n:`one_password_user`) ON (n.`account`);
 CREATE INDEX `opg_one_password_user_email` IF NOT EXISTS FOR (n:`one_password_user`) ON (n.`email`);
+CREATE INDEX `opg_one_password_user_syncTag` IF NOT EXISTS FOR (n:`one_password_user`) ON (n.`syncTag`);
 CREATE INDEX `opg_one_password_vault_account` IF NOT EXISTS FOR (n:`one_password_vault`) ON (n.`account`);
 CREATE INDEX `opg_one_password_vault_syncTag` IF NOT EXISTS FOR (n:`one_password_vault`) ON (n.`syncTag`);
 CREATE INDEX `opg_one_password_vault_vaultUUID` IF NOT EXISTS FOR (n:`one_password_vault`) ON (n.`vaultUUID`);
@@ -43,4 +45,9 @@ CREATE INDEX `opg_one_password_alert_occurredOn` IF NOT EXISTS FOR (n:`one_passw
 CREATE INDEX `opg_one_password_alert_status` IF NOT EXISTS FOR (n:`one_password_alert`) ON (n.`status`);
 CREATE INDEX `opg_one_password_alert_delivery_account` IF NOT EXISTS FOR (n:`one_password_alert_delivery`) ON (n.`account`);
 CREATE INDEX `opg_one_password_alert_delivery_channel` IF NOT EXISTS FOR (n:`one_password_alert_delivery`) ON (n.`channel`);
+CREATE INDEX `opg_one_password_response_action_account` IF NOT EXISTS FOR (n:`one_password_response_action`) ON (n.`account`);
+CREATE INDEX `opg_one_password_response_action_action` IF NOT EXISTS FOR (n:`one_password_response_action`) ON (n.`action`);
+CREATE INDEX `opg_one_password_response_action_result` IF NOT EXISTS FOR (n:`one_password_response_action`) ON (n.`result`);
+CREATE INDEX `opg_one_password_response_action_targetUserUUID` IF NOT EXISTS FOR (n:`one_password_response_action`) ON (n.`targetUserUUID`);
+CREATE INDEX `opg_one_password_response_action_requestedOn` IF NOT EXISTS FOR (n:`one_password_response_action`) ON (n.`requestedOn`);
 SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type WHERE type CONTAINS 'UNIQUE' AND properties = ['_key'] RETURN labelsOrTypes[0] AS label

@@ -2,7 +2,7 @@ UNWIND $p0 AS row
 MERGE (n:`one_password_user` {`_key`: row.key})
 ON CREATE SET n.`firstSeenOn` = $observedOn, n.`account` = row.props.`account`
 WITH n, row, n.`account` AS owner
-SET n += row.props, n.`lastSeenOn` = $observedOn, n.`placeholder` = false, n:`User`:`one_password_item_usage_user`, n.`account` = owner
+SET n += row.props, n.`lastSeenOn` = $observedOn, n.`placeholder` = false, n:`User`:`one_password_item_usage_user`, n.`active` = CASE WHEN $syncTag IS NULL THEN coalesce(n.`active`, true) ELSE true END, n.`syncTag` = coalesce($syncTag, n.`syncTag`), n.`deletedOn` = CASE WHEN $syncTag IS NULL THEN n.`deletedOn` ELSE null END, n.`account` = owner
 WITH count(*) AS written0
 UNWIND $p1 AS row
 MERGE (n:`one_password_item_usage_event` {`_key`: row.key})

@@ -2,15 +2,13 @@ UNWIND $p0 AS row
 MERGE (n:`one_password_vault` {`_key`: row.key})
 ON CREATE SET n.`firstSeenOn` = $observedOn, n.`account` = row.props.`account`
 FOREACH (own IN CASE WHEN coalesce(n.`account`, row.props.`account`) = row.props.`account` THEN [1] ELSE [] END |
-  SET n += row.props, n.`lastSeenOn` = $observedOn, n.`placeholder` = false, n:`Vault`, n.`active` = true, n.`syncTag` = $syncTag
-  REMOVE n.`deletedOn`)
+  SET n += row.props, n.`lastSeenOn` = $observedOn, n.`placeholder` = false, n:`Vault`, n.`active` = CASE WHEN $syncTag IS NULL THEN coalesce(n.`active`, true) ELSE true END, n.`syncTag` = coalesce($syncTag, n.`syncTag`), n.`deletedOn` = CASE WHEN $syncTag IS NULL THEN n.`deletedOn` ELSE null END)
 WITH count(*) AS written0
 UNWIND $p1 AS row
 MERGE (n:`one_password_secret` {`_key`: row.key})
 ON CREATE SET n.`firstSeenOn` = $observedOn, n.`account` = row.props.`account`
 FOREACH (own IN CASE WHEN coalesce(n.`account`, row.props.`account`) = row.props.`account` THEN [1] ELSE [] END |
-  SET n += row.props, n.`lastSeenOn` = $observedOn, n.`placeholder` = false, n:`Secret`, n.`active` = true, n.`syncTag` = $syncTag
-  REMOVE n.`deletedOn`)
+  SET n += row.props, n.`lastSeenOn` = $observedOn, n.`placeholder` = false, n:`Secret`, n.`active` = CASE WHEN $syncTag IS NULL THEN coalesce(n.`active`, true) ELSE true END, n.`syncTag` = coalesce($syncTag, n.`syncTag`), n.`deletedOn` = CASE WHEN $syncTag IS NULL THEN n.`deletedOn` ELSE null END)
 WITH count(*) AS written1
 UNWIND $p2 AS row
 MERGE (a:`one_password_account` {`_key`: row.from})
