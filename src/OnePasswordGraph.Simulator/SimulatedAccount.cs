@@ -10,14 +10,31 @@ namespace OnePasswordGraph.Simulator;
 /// </summary>
 public sealed class SimulatedAccount : IAsyncDisposable
 {
-    private SimulatedAccount(ScenarioInventory inventory, ScenarioActivity activity, EventsSimulator events, ConnectSimulator connect)
+    private SimulatedAccount(ScenarioInventory inventory, ScenarioActivity activity, EventsSimulator events, ConnectSimulator connect, SimulatorTokens? tokens, DateTimeOffset now)
     {
         Inventory = inventory;
         Activity = activity;
         Events = events;
         Connect = connect;
-        EventsToken = events.AddToken(accountUuid: inventory.AccountUuid).Token;
-        ConnectToken = connect.AddToken();
+        if (tokens?.Events is { } eventsToken)
+        {
+            events.AddToken(new SimulatedToken(eventsToken, ["auditevents", "itemusages", "signinattempts"], inventory.AccountUuid, "OY3SBJ6HNVFUZB7XOYUVZ4KNXE", now));
+            EventsToken = eventsToken;
+        }
+        else
+        {
+            EventsToken = events.AddToken(accountUuid: inventory.AccountUuid).Token;
+        }
+
+        if (tokens?.Connect is { } connectToken)
+        {
+            connect.AcceptToken(connectToken);
+            ConnectToken = connectToken;
+        }
+        else
+        {
+            ConnectToken = connect.AddToken();
+        }
     }
 
     public ScenarioInventory Inventory { get; }
@@ -39,8 +56,13 @@ public sealed class SimulatedAccount : IAsyncDisposable
     /// two purposes never share an identifier) with <paramref name="eventCount"/> events over <paramref name="span"/>
     /// ending at <paramref name="now"/>, and serves it.
     /// </summary>
-    public static async Task<SimulatedAccount> StartAsync(
+    public static Task<SimulatedAccount> StartAsync(
         int seed, string purpose, int eventCount, TimeSpan span, DateTimeOffset now, int eventsPort, int connectPort, CancellationToken cancellationToken)
+        => StartAsync(seed, purpose, eventCount, span, now, eventsPort, connectPort, tokens: null, cancellationToken);
+
+    /// <summary>As the overload above, accepting the given <paramref name="tokens"/> instead of minting new ones.</summary>
+    public static async Task<SimulatedAccount> StartAsync(
+        int seed, string purpose, int eventCount, TimeSpan span, DateTimeOffset now, int eventsPort, int connectPort, SimulatorTokens? tokens, CancellationToken cancellationToken)
     {
         var inventory = InventoryGenerator.Generate(seed, now: now, purpose: purpose);
         var activity = ActivityGenerator.Generate(inventory, seed, eventCount, span, now, purpose);
@@ -49,7 +71,7 @@ public sealed class SimulatedAccount : IAsyncDisposable
         {
             events.Append(activity.Events);
             var connect = await ConnectSimulator.StartAsync(inventory, connectPort, cancellationToken).ConfigureAwait(false);
-            return new SimulatedAccount(inventory, activity, events, connect);
+            return new SimulatedAccount(inventory, activity, events, connect, tokens, now);
         }
         catch
         {

@@ -46,6 +46,21 @@ internal static class DemoCommand
     private static async Task<int> RunAsync(
         FileInfo? configFile, int seed, string purpose, int eventCount, TimeSpan span, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        using var shutdown = ShutdownSignal.Listen(cancellationToken);
+        try
+        {
+            return await RunDemoAsync(configFile, seed, purpose, eventCount, span, output, error, shutdown.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (shutdown.Token.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("Demo stopped on request; run it again to start over.").ConfigureAwait(false);
+            return ExitCodes.StepFailed;
+        }
+    }
+
+    private static async Task<int> RunDemoAsync(
+        FileInfo? configFile, int seed, string purpose, int eventCount, TimeSpan span, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
         var now = TimeProvider.System.GetUtcNow();
         await using var simulated = await SimulatedAccount.StartAsync(seed, purpose, eventCount, span, now, eventsPort: 0, connectPort: 0, cancellationToken).ConfigureAwait(false);
         var backfillStart = SimulatorCommand.BackfillStart(simulated.Activity, now - span);
