@@ -27,7 +27,8 @@ internal static class SyncCommand
             + "2 the configuration is invalid (nothing was fetched).",
             LogLevel.Information,
             error,
-            (configuration, services, parse, cancellationToken) => RunAsync(configuration, services, parse.GetValue(progress), output, error, cancellationToken));
+            (configuration, services, parse, cancellationToken) => RunAsync(configuration, services, parse.GetValue(progress), output, error, cancellationToken),
+            localNeo4j: "sync (for trying out only: the graph stays on this machine)");
         command.Options.Add(progress);
         return command;
     }
