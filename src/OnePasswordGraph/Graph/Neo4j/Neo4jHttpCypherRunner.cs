@@ -84,6 +84,7 @@ internal sealed class Neo4jHttpCypherRunner : ICypherRunner, IDisposable
             }
 
             info = new Neo4jServerInfo(ParseSupportedVersion(restRoot.Neo4jVersion), null, CommitEndpointFrom(restRoot.Transaction));
+            info = info with { Edition = await ComponentsEditionAsync(info.CommitEndpoint, cancellationToken).ConfigureAwait(false) };
         }
         else
         {
@@ -92,6 +93,20 @@ internal sealed class Neo4jHttpCypherRunner : ICypherRunner, IDisposable
 
         Neo4jLog.Discovered(_logger, _settings.DisplayUrl, info.Version, info.Edition ?? "unknown");
         return info;
+    }
+
+    // 3.x discovery does not report the edition; dbms.components() does, on every version. Only the display needs it.
+    private async Task<string?> ComponentsEditionAsync(Uri commitEndpoint, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var results = await CommitAsync(commitEndpoint, [new CypherStatement("CALL dbms.components() YIELD edition RETURN edition")], cancellationToken).ConfigureAwait(false);
+            return results is [{ Rows: [[string edition, ..], ..] }] ? edition : null;
+        }
+        catch (Neo4jException)
+        {
+            return null;
+        }
     }
 
     private async Task<DiscoveryDocument> GetDocumentAsync(Uri path, bool authenticate, CancellationToken cancellationToken)

@@ -28,6 +28,18 @@ public sealed class Neo4jHttpCypherRunnerTests
     }
 
     [Fact]
+    public async Task GetServerInfoAsync_Neo4j3_ReadsTheEditionFromDbmsComponents()
+    {
+        var handler = Neo4j3().OnJson(
+            HttpMethod.Post, "/db/data/transaction/commit", """{"results":[{"columns":["edition"],"data":[{"row":["community"]}]}],"errors":[]}""");
+
+        var info = await CreateSut(handler).GetServerInfoAsync(CancellationToken.None);
+
+        Assert.Equal("community", info.Edition);
+        Assert.Contains("dbms.components()", handler.Received[2].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_ExplainWithADeepPlan_IsRead()
     {
         // An EXPLAIN answer of 3.x nests the plan two levels per operator; a rule's plan reaches past 64 levels.
