@@ -7,7 +7,7 @@ using OnePasswordGraph.Sync;
 
 namespace OnePasswordGraph.IntegrationTests.Sync;
 
-/// <summary>What a scheduled run says at Information: a run that found nothing new says so in one line.</summary>
+/// <summary>What a scheduled run says at Information: a run that found nothing new (events, inventory, findings) says so in one line.</summary>
 [Collection(Neo4jCollection.Name)]
 public sealed class IdleRunLogTests(Neo4jServerFixture neo4j) : IAsyncLifetime
 {
@@ -31,7 +31,7 @@ public sealed class IdleRunLogTests(Neo4jServerFixture neo4j) : IAsyncLifetime
         };
         using var logs = new FakeLoggerProvider();
         using var loggers = LoggerFactory.Create(builder => builder.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
-        using var runner = ScenarioSync.CreateRunner(neo4j, loggers: loggers);
+        using var runner = ScenarioSync.CreateRunner(neo4j, loggers: loggers, alerts: true);
         var first = await runner.RunAsync(account, CancellationToken.None);
         Assert.True(first.Succeeded, RunSummaryText.Describe(first));
         var busy = logs.Collector.GetSnapshot().Count(r => r.Level >= LogLevel.Information);
