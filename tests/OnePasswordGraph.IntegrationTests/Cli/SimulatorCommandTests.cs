@@ -22,13 +22,9 @@ public sealed class SimulatorCommandTests(Neo4jServerFixture neo4j) : IAsyncLife
         try
         {
             var settings = new Dictionary<string, string>(StringComparer.Ordinal);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-            while (await simulator.StandardOutput.ReadLineAsync(timeout.Token) is { } line && !line.StartsWith("Press Ctrl+C", StringComparison.Ordinal))
+            foreach (var line in (await CliProcess.ReadUntilAsync(simulator, "Press Ctrl+C")).Where(l => l.StartsWith("export OnePassword__", StringComparison.Ordinal)))
             {
-                if (line.StartsWith("export OnePassword__", StringComparison.Ordinal))
-                {
-                    settings[line["export ".Length..line.IndexOf('=', StringComparison.Ordinal)]] = line[(line.IndexOf('=', StringComparison.Ordinal) + 2)..^1];
-                }
+                settings[line["export ".Length..line.IndexOf('=', StringComparison.Ordinal)]] = line[(line.IndexOf('=', StringComparison.Ordinal) + 2)..^1];
             }
 
             settings["Neo4j__Url"] = neo4j.Url.ToString();
@@ -97,11 +93,7 @@ public sealed class SimulatorCommandTests(Neo4jServerFixture neo4j) : IAsyncLife
             new Dictionary<string, string>(), "simulator", "--events", "300", "--days", "3", "--port", eventsPort.ToString(CultureInfo.InvariantCulture), "--events-token", "fixed-events-token");
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-            while (await simulator.StandardOutput.ReadLineAsync(timeout.Token) is { } line && !line.StartsWith("Press Ctrl+C", StringComparison.Ordinal))
-            {
-            }
-
+            await CliProcess.ReadUntilAsync(simulator, "Press Ctrl+C");
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{eventsPort}") };
             using var accepted = new HttpRequestMessage(HttpMethod.Get, "/api/v2/auth/introspect") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", "fixed-events-token") } };
             using var refused = new HttpRequestMessage(HttpMethod.Get, "/api/v2/auth/introspect") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", "another-token") } };
@@ -117,11 +109,7 @@ public sealed class SimulatorCommandTests(Neo4jServerFixture neo4j) : IAsyncLife
 
     private static async Task StopAsync(System.Diagnostics.Process process)
     {
-        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
-
+        await CliProcess.SignalAsync(process, "INT");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await process.WaitForExitAsync(timeout.Token);
     }

@@ -27,11 +27,7 @@ public sealed class StopOnSignalTests(Neo4jServerFixture neo4j) : IAsyncLifetime
     {
         using var simulator = CliProcess.Start(new Dictionary<string, string>(), "simulator", "--events", "300", "--days", "3");
         var errors = simulator.StandardError.ReadToEndAsync();
-        using var ready = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        while (await simulator.StandardOutput.ReadLineAsync(ready.Token) is { } line && !line.StartsWith("Press Ctrl+C", StringComparison.Ordinal))
-        {
-        }
-
+        await CliProcess.ReadUntilAsync(simulator, "Press Ctrl+C");
         var output = simulator.StandardOutput.ReadToEndAsync();
         await StopsPromptlyAsync(simulator, signal);
 
@@ -39,38 +35,30 @@ public sealed class StopOnSignalTests(Neo4jServerFixture neo4j) : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("INT")]
-    [InlineData("TERM")]
-    public async Task Sync_FirstSignalMidBackfill_ExitsOneAtOnceSayingItStopped(string signal)
+    [InlineData("sync", "INT", 1)]
+    [InlineData("sync", "TERM", 1)]
+    [InlineData("run", "INT", 0)]
+    [InlineData("run", "TERM", 0)]
+    public async Task SyncAndRun_FirstSignalMidBackfill_ExitAtOnceWithTheirExitCode(string command, string signal, int exitCode)
     {
-        var (api, environment) = await ScenarioAsync(seed: 81);
-        await using var _ = api;
-        using var sync = CliProcess.Start(environment, "sync");
-        var output = sync.StandardOutput.ReadToEndAsync();
-        var errors = sync.StandardError.ReadToEndAsync();
-        await ScenarioGraph.WaitForAsync(neo4j, sync, "MATCH (s:one_password_sync_state {_key: 'default:itemusages'}) RETURN count(s) AS c");
+        var inventory = InventoryGenerator.Generate(seed: 81, users: 12, vaults: 4, itemsPerVault: 6, now: Now);
+        var activity = ActivityGenerator.Generate(inventory, seed: 81, count: 20_000, TimeSpan.FromDays(20), Now);
+        await using var api = await EventsApiHarness.StartAsync();
+        api.Simulator.Append(activity.Events);
+        var environment = CliProcess.Environment(neo4j, api.Simulator.BaseUrl, api.Simulator.AddToken().Token, Now.AddDays(-30).ToString("o", CultureInfo.InvariantCulture));
+        environment["OnePassword__Events__PageSize"] = "100";
+        using var process = CliProcess.Start(environment, command);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await ScenarioGraph.WaitForAsync(neo4j, process, "MATCH (s:one_password_sync_state {_key: 'default:itemusages'}) RETURN count(s) AS c");
 
-        await StopsPromptlyAsync(sync, signal);
+        await StopsPromptlyAsync(process, signal);
 
-        Assert.True(sync.ExitCode == 1, await output + await errors);
-        Assert.Contains("stopped on request", await output, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("INT")]
-    [InlineData("TERM")]
-    public async Task Run_FirstSignalMidBackfill_ExitsZeroAtOnce(string signal)
-    {
-        var (api, environment) = await ScenarioAsync(seed: 82);
-        await using var _ = api;
-        using var worker = CliProcess.Start(environment, "run");
-        var output = worker.StandardOutput.ReadToEndAsync();
-        var errors = worker.StandardError.ReadToEndAsync();
-        await ScenarioGraph.WaitForAsync(neo4j, worker, "MATCH (s:one_password_sync_state {_key: 'default:itemusages'}) RETURN count(s) AS c");
-
-        await StopsPromptlyAsync(worker, signal);
-
-        Assert.True(worker.ExitCode == 0, await output + await errors);
+        Assert.True(process.ExitCode == exitCode, await output + await errors);
+        if (command == "sync")
+        {
+            Assert.Contains("stopped on request", await output, StringComparison.Ordinal);
+        }
     }
 
     [Theory]
@@ -97,11 +85,7 @@ public sealed class StopOnSignalTests(Neo4jServerFixture neo4j) : IAsyncLifetime
 
     private static async Task StopsPromptlyAsync(Process process, string signal)
     {
-        using (var kill = Process.Start("kill", [$"-{signal}", process.Id.ToString(CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
-
+        await CliProcess.SignalAsync(process, signal);
         using var deadline = new CancellationTokenSource(Promptly);
         try
         {
@@ -112,16 +96,5 @@ public sealed class StopOnSignalTests(Neo4jServerFixture neo4j) : IAsyncLifetime
             process.Kill(entireProcessTree: true);
             Assert.Fail($"SIG{signal} did not stop the process within {Promptly.TotalSeconds:0} s.");
         }
-    }
-
-    private async Task<(EventsApiHarness Api, Dictionary<string, string> Environment)> ScenarioAsync(int seed)
-    {
-        var inventory = InventoryGenerator.Generate(seed: seed, users: 12, vaults: 4, itemsPerVault: 6, now: Now);
-        var activity = ActivityGenerator.Generate(inventory, seed: seed, count: 20_000, TimeSpan.FromDays(20), Now);
-        var api = await EventsApiHarness.StartAsync();
-        api.Simulator.Append(activity.Events);
-        var environment = CliProcess.Environment(neo4j, api.Simulator.BaseUrl, api.Simulator.AddToken().Token, Now.AddDays(-30).ToString("o", CultureInfo.InvariantCulture));
-        environment["OnePassword__Events__PageSize"] = "100";
-        return (api, environment);
     }
 }
