@@ -20,6 +20,8 @@ internal static class CliProcess
             start.ArgumentList.Add(argument);
         }
 
+        // A command without Neo4j__Url starts the local Neo4j: never the one in the user's home directory.
+        start.Environment["LocalNeo4j__Directory"] = Path.Combine(Path.GetTempPath(), "onepassword-graph-tests-local-neo4j");
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

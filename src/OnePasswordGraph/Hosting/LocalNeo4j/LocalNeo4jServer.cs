@@ -33,7 +33,7 @@ public sealed class LocalNeo4jServer
     {
         // Where neo4j.sh unpacks the distribution under its cache.
         var installed = File.Exists(Path.Combine(_location.CacheDirectory, "neo4j", "neo4j-community-3.1.1", "bin", "neo4j"));
-        var created = System.IO.Directory.Exists(Path.Combine(_location.InstanceDirectory, "data", "dbms"));
+        var created = Directory.Exists(Path.Combine(_location.InstanceDirectory, "data", "dbms"));
         return new LocalNeo4jStatus(_location, installed, created, ServerProcessAlive() && await AnswersAsync(cancellationToken).ConfigureAwait(false));
     }
 
@@ -52,7 +52,7 @@ public sealed class LocalNeo4jServer
                 $"Port {_location.HttpPort} is taken by another server, so the local Neo4j cannot start there. Set LocalNeo4j__HttpPort to a free port, or Neo4j__Url to use your own Neo4j.");
         }
 
-        System.IO.Directory.CreateDirectory(_location.Directory);
+        Directory.CreateDirectory(_location.Directory);
 
         // Everything here is the user's own state, never something to commit, even when the directory lies in a clone.
         await File.WriteAllTextAsync(Path.Combine(_location.Directory, ".gitignore"), "*\n", cancellationToken).ConfigureAwait(false);
@@ -76,9 +76,9 @@ public sealed class LocalNeo4jServer
     public async Task ResetAsync(CancellationToken cancellationToken)
     {
         await StopAsync(cancellationToken).ConfigureAwait(false);
-        if (System.IO.Directory.Exists(_location.InstanceDirectory))
+        if (Directory.Exists(_location.InstanceDirectory))
         {
-            System.IO.Directory.Delete(_location.InstanceDirectory, recursive: true);
+            Directory.Delete(_location.InstanceDirectory, recursive: true);
         }
 
         File.Delete(_location.PasswordFile);
