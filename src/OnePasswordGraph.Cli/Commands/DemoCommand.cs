@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OnePasswordGraph.Cli.Alerts;
@@ -32,8 +33,10 @@ internal static class DemoCommand
             + $"configured Neo4j as account '{DemoConfiguration.AccountName}', list what the scenario planted, and run the sample queries that find it. "
             + $"Only Neo4j:*, Sync:* and {ConfigurationResolver.OtlpEndpointKey} are read from the configuration; OnePassword:* is ignored. "
             + $"Each run first erases the previous demo (account '{DemoConfiguration.AccountName}' only).\n"
-            + "Example: Neo4j__Url=http://127.0.0.1:7474 Neo4j__User=neo4j Neo4j__PasswordFile=./neo4j-password onepassword-graph demo\n"
-            + "Exit codes: 0 synced and queried; 1 the sync or a query failed; 2 the configuration is invalid.")
+            + "Without Neo4j__Url it uses the local Neo4j that onepassword-graph manages (installed on first use; see local-neo4j) and prints how to open it in Neo4j Browser.\n"
+            + "Example: onepassword-graph demo    (or, on your own Neo4j: Neo4j__Url=http://127.0.0.1:7474 Neo4j__User=neo4j Neo4j__PasswordFile=./neo4j-password onepassword-graph demo)\n"
+            + "Exit codes: 0 synced, queried and every planted anomaly found; 1 the local Neo4j could not start, the sync or a query failed, or a planted anomaly was not found; "
+            + "2 the configuration is invalid.")
         {
             config,
         };
@@ -46,10 +49,42 @@ internal static class DemoCommand
     private static async Task<int> RunAsync(
         FileInfo? configFile, int seed, string purpose, int eventCount, TimeSpan span, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        using var shutdown = ShutdownSignal.Listen(cancellationToken);
+        try
+        {
+            return await RunDemoAsync(configFile, seed, purpose, eventCount, span, output, error, shutdown.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (shutdown.Token.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("Demo stopped on request; run it again to start over.").ConfigureAwait(false);
+            return ExitCodes.StepFailed;
+        }
+    }
+
+    private static async Task<int> RunDemoAsync(
+        FileInfo? configFile, int seed, string purpose, int eventCount, TimeSpan span, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        IConfiguration user;
+        try
+        {
+            user = CliConfiguration.Build(configFile);
+        }
+        catch (ConfigurationException ex)
+        {
+            await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return ExitCodes.BadConfiguration;
+        }
+
+        var (neo4jConfiguration, local, localExitCode) = await LocalNeo4jDefault.ApplyAsync(user, "the demo", error, cancellationToken).ConfigureAwait(false);
+        if (neo4jConfiguration is null)
+        {
+            return localExitCode;
+        }
+
         var now = TimeProvider.System.GetUtcNow();
         await using var simulated = await SimulatedAccount.StartAsync(seed, purpose, eventCount, span, now, eventsPort: 0, connectPort: 0, cancellationToken).ConfigureAwait(false);
         var backfillStart = SimulatorCommand.BackfillStart(simulated.Activity, now - span);
-        if (await CliServices.ResolveAsync(() => DemoConfiguration.Build(CliConfiguration.Build(configFile), simulated, backfillStart), null, error)
+        if (await CliServices.ResolveAsync(() => DemoConfiguration.Build(neo4jConfiguration, simulated, backfillStart), null, error)
             .ConfigureAwait(false) is not { } configuration)
         {
             return ExitCodes.BadConfiguration;
@@ -120,6 +155,14 @@ internal static class DemoCommand
         }
 
         var exitCode = await RunQueriesAsync(services, account.Name, output, error, cancellationToken).ConfigureAwait(false);
+        if (local is not null)
+        {
+            await output.WriteLineAsync().ConfigureAwait(false);
+            await output.WriteLineAsync("Look at it in the local Neo4j that onepassword-graph manages:").ConfigureAwait(false);
+            await output.WriteAsync(LocalNeo4jCommand.LoginText(local.Location)).ConfigureAwait(false);
+            await output.WriteLineAsync($"  a first query to paste: {BrowserQueries.FirstLook(account.Name)}").ConfigureAwait(false);
+        }
+
         var missed = PlantedAnomalies.Missed(simulated.Activity.Anomalies, findings);
         foreach (var anomaly in missed)
         {

@@ -18,6 +18,7 @@ internal static class RootCommandFactory
         root.Subcommands.Add(DoctorCommand.Create(output, error));
         root.Subcommands.Add(SimulatorCommand.Create(output, error));
         root.Subcommands.Add(DemoCommand.Create(output, error));
+        root.Subcommands.Add(LocalNeo4jCommand.Create(output, error));
         return root;
     }
 }

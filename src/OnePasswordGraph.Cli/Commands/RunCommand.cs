@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OnePasswordGraph.Hosting;
+using OnePasswordGraph.Hosting.Configuration;
 
 namespace OnePasswordGraph.Cli.Commands;
 
@@ -32,9 +33,11 @@ internal static class RunCommand
 
     private static async Task<int> RunAsync(FileInfo? configFile, string? onlyAccount, TextWriter error, CancellationToken cancellationToken)
     {
-        if (await CliServices.ResolveAsync(configFile, onlyAccount, error).ConfigureAwait(false) is not { } configuration)
+        var (resolved, exitCode) = await LocalNeo4jDefault.ResolveAsync(
+            configFile, onlyAccount, "the worker (for trying out only: the graph stays on this machine)", error, ConfigurationScope.Full, cancellationToken).ConfigureAwait(false);
+        if (resolved is not { } configuration)
         {
-            return ExitCodes.BadConfiguration;
+            return exitCode;
         }
 
         // DisableDefaults: configuration is already resolved (and validated) the same way as for every other command.

@@ -5,55 +5,84 @@ using OnePasswordGraph.Simulator.Scenario;
 
 namespace OnePasswordGraph.Cli.Commands;
 
-/// <summary><c>simulator</c>: serves a simulated 1Password account (Events API and Connect) on loopback with a seeded scenario.</summary>
+/// <summary><c>simulator</c>: serves a simulated 1Password account (Events API, Connect and the Users API) on loopback with a seeded scenario.</summary>
 internal static class SimulatorCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        _ = error;
         var port = new Option<int>("--port") { Description = "Loopback port of the Events API simulator (0 picks a free one).", DefaultValueFactory = _ => 0 };
         var connectPort = new Option<int>("--connect-port") { Description = "Loopback port of the Connect simulator (0 picks a free one).", DefaultValueFactory = _ => 0 };
         var usersPort = new Option<int>("--users-port") { Description = "Loopback port of the Users API simulator (0 picks a free one).", DefaultValueFactory = _ => 0 };
+        var eventsToken = new Option<string?>("--events-token") { Description = "Accept this Events API token instead of minting a new one (a restart keeps the settings)." };
+        var connectToken = new Option<string?>("--connect-token") { Description = "Accept this Connect token instead of minting a new one." };
+        var printEnv = new Option<bool>("--print-env") { Description = "Write only the settings to standard output, as `export KEY='VALUE'` lines for a shell; the rest goes to standard error." };
+        var envFile = new Option<FileInfo?>("--env-file") { Description = "Also write the settings as `export KEY='VALUE'` lines to this file (readable by you only), for `. FILE` in another shell." };
         var scenario = new ScenarioOptions(ScenarioPurpose.Simulator);
         var command = new Command(
             "simulator",
             "Serve a local stand-in for one 1Password account on 127.0.0.1: the Events API, a Connect server and the Users API, following the documented protocols, "
             + "with a seeded scenario (weeks of activity with planted anomalies, items with canary secret values). Prints the configuration to sync it "
-            + "(base URLs, simulated tokens and the Users API client id and secret), then serves until interrupted. Never talks to 1Password.")
+            + "(base URLs, simulated tokens and the Users API client id and secret), then serves until Ctrl+C, SIGINT or SIGTERM. Never talks to 1Password.\n"
+            + "Example: onepassword-graph simulator --port 18080 --connect-port 18081 --env-file ./simulator.env &  then, once the file exists: "
+            + ". ./simulator.env && onepassword-graph sync\n"
+            + "Exit codes: 0 stopped on request; 1 a port is taken or the env file cannot be written; 2 an option is invalid.")
         {
-            port, connectPort, usersPort,
+            port, connectPort, usersPort, eventsToken, connectToken, printEnv, envFile,
         };
         scenario.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            using var shutdown = ShutdownSignal.Listen(cancellationToken);
+            var text = parse.GetValue(printEnv) ? error : output;
             var span = TimeSpan.FromDays(parse.GetValue(scenario.Days));
             var now = TimeProvider.System.GetUtcNow();
-            await using var simulated = await SimulatedAccount.StartAsync(
-                parse.GetValue(scenario.Seed), scenario.Purpose, parse.GetValue(scenario.Events), span, now, parse.GetValue(port), parse.GetValue(connectPort), parse.GetValue(usersPort), cancellationToken).ConfigureAwait(false);
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"Simulated 1Password account (seed {parse.GetValue(scenario.Seed)}): {simulated.Activity.Events.Count} events over {span.TotalDays:0} days, "
-                + $"{simulated.Inventory.Vaults.Count} vaults, {simulated.Inventory.Items.Count} items.")).ConfigureAwait(false);
-            await output.WriteLineAsync("Sync it with these settings (the tokens are the simulator's, not 1Password tokens):").ConfigureAwait(false);
-            await output.WriteLineAsync($"OnePassword__Events__BaseUrl={simulated.Events.BaseUrl}").ConfigureAwait(false);
-            await output.WriteLineAsync($"OnePassword__Events__Token={simulated.EventsToken}").ConfigureAwait(false);
-            await output.WriteLineAsync($"OnePassword__Connect__BaseUrl={simulated.Connect.BaseUrl}").ConfigureAwait(false);
-            await output.WriteLineAsync($"OnePassword__Connect__Token={simulated.ConnectToken}").ConfigureAwait(false);
-            await output.WriteLineAsync($"OnePassword__Users__BaseUrl={simulated.Users.BaseUrl}").ConfigureAwait(false);
-            await output.WriteLineAsync($"OnePassword__Users__ClientId={simulated.UsersClientId}").ConfigureAwait(false);
-            await output.WriteLineAsync($"OnePassword__Users__ClientSecret={simulated.UsersClientSecret}").ConfigureAwait(false);
-            await output.WriteLineAsync($"OnePassword__BackfillStartTime={BackfillStart(simulated.Activity, now - span).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}")
-                .ConfigureAwait(false);
-            await output.WriteLineAsync("Press Ctrl+C to stop.").ConfigureAwait(false);
+            SimulatedAccount simulated;
             try
             {
-                await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+                simulated = await SimulatedAccount.StartAsync(
+                    parse.GetValue(scenario.Seed), scenario.Purpose, parse.GetValue(scenario.Events), span, now, parse.GetValue(port), parse.GetValue(connectPort), parse.GetValue(usersPort),
+                    new SimulatorTokens(parse.GetValue(eventsToken), parse.GetValue(connectToken)), shutdown.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException)
+            catch (IOException ex)
             {
-                // Ctrl+C: stop serving.
+                await error.WriteLineAsync($"The simulator could not listen: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.StepFailed;
             }
 
-            return 0;
+            await using var _ = simulated;
+            await text.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Simulated 1Password account (seed {parse.GetValue(scenario.Seed)}): {simulated.Activity.Events.Count} events over {span.TotalDays:0} days, "
+                + $"{simulated.Inventory.Vaults.Count} vaults, {simulated.Inventory.Items.Count} items.")).ConfigureAwait(false);
+            await text.WriteLineAsync("Sync it with these settings (the tokens are the simulator's, not 1Password tokens):").ConfigureAwait(false);
+            var settings = SimulatorSettings.Of(simulated, BackfillStart(simulated.Activity, now - span));
+            await output.WriteAsync(SimulatorSettings.AsExports(settings)).ConfigureAwait(false);
+            await output.FlushAsync(shutdown.Token).ConfigureAwait(false);
+            if (parse.GetValue(envFile) is { } file)
+            {
+                try
+                {
+                    await SimulatorSettings.WriteEnvFileAsync(file, settings, shutdown.Token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    await error.WriteLineAsync($"The simulator could not write {file.FullName}: {ex.Message}").ConfigureAwait(false);
+                    return ExitCodes.StepFailed;
+                }
+
+                await text.WriteLineAsync($"Wrote them to {file.FullName}: `. {file.FullName}` in another shell.").ConfigureAwait(false);
+            }
+
+            await text.WriteLineAsync("Press Ctrl+C to stop.").ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, shutdown.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (shutdown.Token.IsCancellationRequested)
+            {
+                // Ctrl+C, SIGINT or SIGTERM: stop serving.
+            }
+
+            return ExitCodes.Succeeded;
         });
         return command;
     }

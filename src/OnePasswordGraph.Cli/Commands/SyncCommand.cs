@@ -32,7 +32,8 @@ internal static class SyncCommand
             + "2 the configuration is invalid (nothing was fetched).",
             LogLevel.Information,
             error,
-            (configuration, services, parse, cancellationToken) => RunAsync(configuration, services, parse.GetValue(progress), parse.GetValue(wait), output, error, cancellationToken));
+            (configuration, services, parse, cancellationToken) => RunAsync(configuration, services, parse.GetValue(progress), parse.GetValue(wait), output, error, cancellationToken),
+            localNeo4j: "sync (for trying out only: the graph stays on this machine)");
         command.Options.Add(progress);
         command.Options.Add(wait);
         return command;

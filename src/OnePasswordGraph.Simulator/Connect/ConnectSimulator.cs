@@ -4,6 +4,8 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OnePasswordGraph.Simulator.Events;
 using OnePasswordGraph.Simulator.Scenario;
@@ -42,6 +44,7 @@ public sealed partial class ConnectSimulator : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(inventory);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, CommandOwnedLifetime>();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
         var simulator = new ConnectSimulator(app, inventory);
@@ -61,6 +64,16 @@ public sealed partial class ConnectSimulator : IAsyncDisposable
         }
 
         return token;
+    }
+
+    /// <summary>Accepts a token chosen by the caller (a fixed one, so a restarted simulator keeps its settings), granted every vault.</summary>
+    public void AcceptToken(string token)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(token);
+        lock (_gate)
+        {
+            _tokens[token] = _vaults.Select(v => v.Id).ToHashSet(StringComparer.Ordinal);
+        }
     }
 
     public void RevokeToken(string token) => _tokens.TryRemove(token, out _);

@@ -52,7 +52,8 @@ public sealed class AlertRunner
         }
 
         var duration = _timeProvider.GetElapsedTime(started);
-        RulesLog.RunFinished(_logger, account, results.Count, created.Count, results.Count(r => r.Failed), (long)duration.TotalMilliseconds);
+        var failed = results.Count(r => r.Failed);
+        RulesLog.RunFinished(_logger, created.Count + failed > 0 ? LogLevel.Information : LogLevel.Debug, account, results.Count, created.Count, failed, (long)duration.TotalMilliseconds);
         return new AlertRunSummary(account, runId, now, duration, results, created);
     }
 

@@ -15,7 +15,7 @@ public static class RunSummaryText
         ArgumentNullException.ThrowIfNull(summary);
         var steps = summary.Steps.Select(step =>
         {
-            var counts = step.CountsByType.Count == 0 ? string.Empty : " " + string.Join(", ", step.CountsByType.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value}"));
+            var counts = step.CountsByType.Count == 0 ? string.Empty : ", " + Counts(step.CountsByType);
             var error = step.Error is null ? string.Empty : $" ({step.Error})";
             return string.Create(CultureInfo.InvariantCulture, $"{step.StepId} {step.Status} in {step.Duration.TotalMilliseconds:0} ms{counts}{error}");
         });
@@ -34,6 +34,16 @@ public static class RunSummaryText
             ? string.Create(CultureInfo.InvariantCulture, $"{c.Channel} failed ({c.Error}), {c.Delivered} delivered, {c.Remaining} owed")
             : string.Create(CultureInfo.InvariantCulture, $"{c.Channel} {c.Delivered} delivered"));
         return "delivery: " + string.Join(", ", channels);
+    }
+
+    /// <summary>
+    /// A step's counts, e.g. <c>rows written: one_password_user=932, …</c>. They count rows, one per record that
+    /// touched the type: 932 events by 40 users write 932 user rows into 40 nodes, so they are never called nodes.
+    /// </summary>
+    public static string Counts(IReadOnlyDictionary<string, long> countsByType)
+    {
+        ArgumentNullException.ThrowIfNull(countsByType);
+        return "rows written: " + string.Join(", ", countsByType.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key}={c.Value}")));
     }
 
     /// <summary>The alert part of a run summary, e.g. <c>alerts: 31 rules, 2 new findings (high 1, medium 1), 1 rule failed (x: …)</c>.</summary>

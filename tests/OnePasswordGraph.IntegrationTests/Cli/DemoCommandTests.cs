@@ -81,13 +81,25 @@ public sealed class DemoCommandTests(Neo4jServerFixture neo4j) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Demo_WithoutNeo4jSettings_Exits2AndNamesTheMissingKeys()
+    public async Task Demo_Neo4jUrlWithoutPassword_Exits2AndNamesTheMissingKey()
     {
         var (exitCode, output) = await CliProcess.RunAsync(
-            new Dictionary<string, string> { ["OnePassword__Events__Token"] = "tok-real-account-secret" }, "demo", "--events", "100");
+            new Dictionary<string, string> { ["Neo4j__Url"] = neo4j.Url.ToString(), ["OnePassword__Events__Token"] = "tok-real-account-secret" }, "demo", "--events", "100");
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("Neo4j:Url", output, StringComparison.Ordinal);
+        Assert.Contains("Neo4j:Password is missing", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("tok-real-account-secret", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_WithoutNeo4jUrl_UsesTheLocalNeo4jAndABadLocalPortExits2NamingTheKey()
+    {
+        // Without Neo4j__Url the demo starts the local Neo4j; LocalNeo4jCommandTests starts one, this only checks its settings.
+        var (exitCode, output) = await CliProcess.RunAsync(
+            new Dictionary<string, string> { ["LocalNeo4j__HttpPort"] = "not-a-port", ["OnePassword__Events__Token"] = "tok-real-account-secret" }, "demo", "--events", "100");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("LocalNeo4j__HttpPort 'not-a-port' is not a usable port", output, StringComparison.Ordinal);
         Assert.DoesNotContain("tok-real-account-secret", output, StringComparison.Ordinal);
     }
 

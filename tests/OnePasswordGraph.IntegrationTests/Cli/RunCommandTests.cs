@@ -93,11 +93,7 @@ public sealed class RunCommandTests(Neo4jServerFixture neo4j) : IAsyncLifetime
     // SIGTERM, as docker stop and systemd send it, then wait for the graceful exit.
     private static async Task TerminateAsync(Process process)
     {
-        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
-
+        await CliProcess.SignalAsync(process, "TERM");
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
     }

@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Runtime.Versioning;
 using OnePasswordGraph.IntegrationTests.Support;
 
 namespace OnePasswordGraph.IntegrationTests.Cli;
@@ -18,13 +22,9 @@ public sealed class SimulatorCommandTests(Neo4jServerFixture neo4j) : IAsyncLife
         try
         {
             var settings = new Dictionary<string, string>(StringComparer.Ordinal);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-            while (await simulator.StandardOutput.ReadLineAsync(timeout.Token) is { } line && !line.StartsWith("Press Ctrl+C", StringComparison.Ordinal))
+            foreach (var line in (await CliProcess.ReadUntilAsync(simulator, "Press Ctrl+C")).Where(l => l.StartsWith("export OnePassword__", StringComparison.Ordinal)))
             {
-                if (line.StartsWith("OnePassword__", StringComparison.Ordinal))
-                {
-                    settings[line[..line.IndexOf('=', StringComparison.Ordinal)]] = line[(line.IndexOf('=', StringComparison.Ordinal) + 1)..];
-                }
+                settings[line["export ".Length..line.IndexOf('=', StringComparison.Ordinal)]] = line[(line.IndexOf('=', StringComparison.Ordinal) + 2)..^1];
             }
 
             settings["Neo4j__Url"] = neo4j.Url.ToString();
@@ -41,5 +41,76 @@ public sealed class SimulatorCommandTests(Neo4jServerFixture neo4j) : IAsyncLife
             simulator.Kill(entireProcessTree: true);
             await simulator.WaitForExitAsync();
         }
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task Simulator_PrintEnvWithFixedPortsAndTokens_PrintsOnlyExportsAndWritesThemToAPrivateFile()
+    {
+        var (eventsPort, connectPort) = (ClosedPort.Find(), ClosedPort.Find());
+        var envFile = Path.Combine(Path.GetTempPath(), $"simulator-{Guid.NewGuid():N}.env");
+        using var simulator = CliProcess.Start(
+            new Dictionary<string, string>(),
+            "simulator", "--events", "300", "--days", "3", "--print-env", "--env-file", envFile,
+            "--port", eventsPort.ToString(CultureInfo.InvariantCulture), "--connect-port", connectPort.ToString(CultureInfo.InvariantCulture),
+            "--events-token", "fixed-events-token", "--connect-token", "fixed-connect-token");
+        try
+        {
+            var errors = simulator.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            var exports = new List<string>();
+            for (var i = 0; i < 5; i++)
+            {
+                exports.Add(await simulator.StandardOutput.ReadLineAsync(timeout.Token) ?? string.Empty);
+            }
+
+            Assert.Contains($"export OnePassword__Events__BaseUrl='http://127.0.0.1:{eventsPort}/'", exports);
+            Assert.Contains($"export OnePassword__Connect__BaseUrl='http://127.0.0.1:{connectPort}/'", exports);
+            Assert.Contains("export OnePassword__Events__Token='fixed-events-token'", exports);
+            Assert.Contains("export OnePassword__Connect__Token='fixed-connect-token'", exports);
+            Assert.Single(exports, line => line.StartsWith("export OnePassword__BackfillStartTime='", StringComparison.Ordinal));
+
+            // The file appears whole once the servers listen, and only its owner may read it (it holds tokens).
+            await StopAsync(simulator);
+            Assert.Equal(string.Join('\n', exports) + "\n", await File.ReadAllTextAsync(envFile));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(envFile));
+            Assert.Equal(string.Empty, await simulator.StandardOutput.ReadToEndAsync());
+            Assert.Contains("Press Ctrl+C to stop.", await errors, StringComparison.Ordinal);
+        }
+        finally
+        {
+            simulator.Kill(entireProcessTree: true);
+            await simulator.WaitForExitAsync();
+            File.Delete(envFile);
+        }
+    }
+
+    [Fact]
+    public async Task Simulator_FixedTokens_AreTheOnesTheServersAccept()
+    {
+        var eventsPort = ClosedPort.Find();
+        using var simulator = CliProcess.Start(
+            new Dictionary<string, string>(), "simulator", "--events", "300", "--days", "3", "--port", eventsPort.ToString(CultureInfo.InvariantCulture), "--events-token", "fixed-events-token");
+        try
+        {
+            await CliProcess.ReadUntilAsync(simulator, "Press Ctrl+C");
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{eventsPort}") };
+            using var accepted = new HttpRequestMessage(HttpMethod.Get, "/api/v2/auth/introspect") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", "fixed-events-token") } };
+            using var refused = new HttpRequestMessage(HttpMethod.Get, "/api/v2/auth/introspect") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", "another-token") } };
+            Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(accepted)).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(refused)).StatusCode);
+        }
+        finally
+        {
+            simulator.Kill(entireProcessTree: true);
+            await simulator.WaitForExitAsync();
+        }
+    }
+
+    private static async Task StopAsync(System.Diagnostics.Process process)
+    {
+        await CliProcess.SignalAsync(process, "INT");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
     }
 }

@@ -38,7 +38,9 @@ public sealed class SetupDoctorTests(Neo4jServerFixture neo4j) : IAsyncLifetime
     {
         var checks = await DoctorAsync(Configuration());
 
-        Assert.All(checks, check => Assert.Equal(DoctorVerdict.Ok, check.Verdict));
+        // The tests' Neo4j 3.1 works, but is older than what production runs on: a warning, not a failure.
+        Assert.All(checks.Where(c => c.Name != "server"), check => Assert.Equal(DoctorVerdict.Ok, check.Verdict));
+        Assert.Equal(neo4j.Server.Version < new Neo4jVersion(4, 4, 0) ? DoctorVerdict.Warning : DoctorVerdict.Ok, Find(checks, "server").Verdict);
         Assert.Equal(
             ["default / Events API region", "default / Events API token", "default / Events API features", "default / Connect health", "default / Connect vaults", "Neo4j server", "Neo4j credentials", "Neo4j schema"],
             checks.Select(c => $"{c.Subject} {c.Name}"));
@@ -122,7 +124,7 @@ public sealed class SetupDoctorTests(Neo4jServerFixture neo4j) : IAsyncLifetime
         var checks = await DoctorAsync(configuration);
 
         var failed = Assert.Single(checks, c => c.Subject == "Neo4j" && c.Verdict == DoctorVerdict.Failed);
-        Assert.Contains("Neo4j:User", failed.Detail, StringComparison.Ordinal);
+        Assert.Contains("Neo4j__User", failed.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("not-the-password", failed.Detail, StringComparison.Ordinal);
     }
 

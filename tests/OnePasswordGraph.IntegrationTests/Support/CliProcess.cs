@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace OnePasswordGraph.IntegrationTests.Support;
 
@@ -19,6 +20,8 @@ internal static class CliProcess
             start.ArgumentList.Add(argument);
         }
 
+        // A command without Neo4j__Url starts the local Neo4j: never the one in the user's home directory.
+        start.Environment["LocalNeo4j__Directory"] = Path.Combine(Path.GetTempPath(), "onepassword-graph-tests-local-neo4j");
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
@@ -42,6 +45,26 @@ internal static class CliProcess
     {
         var (exitCode, output, error) = await RunApartAsync(environment, arguments);
         return (exitCode, output + error);
+    }
+
+    /// <summary>Sends a signal (<c>INT</c>, <c>TERM</c>) to the process, as Ctrl+C, docker stop or systemd would.</summary>
+    public static async Task SignalAsync(Process process, string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", process.Id.ToString(CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+    }
+
+    /// <summary>Reads standard output up to the line that starts with <paramref name="prefix"/> and returns the lines before it.</summary>
+    public static async Task<List<string>> ReadUntilAsync(Process process, string prefix)
+    {
+        var lines = new List<string>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line && !line.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            lines.Add(line);
+        }
+
+        return lines;
     }
 
     public static Dictionary<string, string> Environment(Neo4jServerFixture neo4j, Uri eventsUrl, string token, string backfill) => new()

@@ -84,6 +84,7 @@ internal sealed class Neo4jHttpCypherRunner : ICypherRunner, IDisposable
             }
 
             info = new Neo4jServerInfo(ParseSupportedVersion(restRoot.Neo4jVersion), null, CommitEndpointFrom(restRoot.Transaction));
+            info = info with { Edition = await ComponentsEditionAsync(info.CommitEndpoint, cancellationToken).ConfigureAwait(false) };
         }
         else
         {
@@ -92,6 +93,20 @@ internal sealed class Neo4jHttpCypherRunner : ICypherRunner, IDisposable
 
         Neo4jLog.Discovered(_logger, _settings.DisplayUrl, info.Version, info.Edition ?? "unknown");
         return info;
+    }
+
+    // 3.x discovery does not report the edition; dbms.components() does, on every version. Only the display needs it.
+    private async Task<string?> ComponentsEditionAsync(Uri commitEndpoint, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var results = await CommitAsync(commitEndpoint, [new CypherStatement("CALL dbms.components() YIELD edition RETURN edition")], cancellationToken).ConfigureAwait(false);
+            return results is [{ Rows: [[string edition, ..], ..] }] ? edition : null;
+        }
+        catch (Neo4jException)
+        {
+            return null;
+        }
     }
 
     private async Task<DiscoveryDocument> GetDocumentAsync(Uri path, bool authenticate, CancellationToken cancellationToken)
@@ -197,7 +212,12 @@ internal sealed class Neo4jHttpCypherRunner : ICypherRunner, IDisposable
         {
             HttpStatusCode.Unauthorized => new Neo4jException(
                 Neo4jErrorKind.Authentication,
-                $"Neo4j at {_settings.DisplayUrl} rejected the credentials of user '{_settings.User}' (HTTP 401). Check Neo4j:User and Neo4j:Password."),
+                $"Neo4j at {_settings.DisplayUrl} rejected the credentials of user '{_settings.User}' (HTTP 401). Check {_settings.CredentialKeys}."),
+            HttpStatusCode.TooManyRequests => new Neo4jException(
+                Neo4jErrorKind.Authentication,
+                $"Neo4j at {_settings.DisplayUrl} is refusing logins of user '{_settings.User}' for a while (HTTP 429) after too many failed logins, "
+                + $"the lockout that protects it from password guessing. Waiting fixes it (Neo4j's dbms.security.auth_lock_time, 5 s by default); "
+                + $"if logins failed because of this configuration, fix {_settings.CredentialKeys} first."),
             HttpStatusCode.Forbidden => new Neo4jException(
                 Neo4jErrorKind.Authentication,
                 $"Neo4j at {_settings.DisplayUrl} refused user '{_settings.User}' (HTTP 403): the user lacks the rights, or must change its initial password first."),
@@ -218,7 +238,7 @@ internal sealed class Neo4jHttpCypherRunner : ICypherRunner, IDisposable
             Neo4jErrorKind.DatabaseNotFound =>
                 $"Neo4j at {_settings.DisplayUrl} has no database '{_settings.Database}'. Create it or set Neo4j:Database to an existing one.",
             Neo4jErrorKind.Authentication =>
-                $"Neo4j at {_settings.DisplayUrl} refused user '{_settings.User}': {error.Message} ({error.Code}). Check Neo4j:User and Neo4j:Password.",
+                $"Neo4j at {_settings.DisplayUrl} refused user '{_settings.User}': {error.Message} ({error.Code}). Check {_settings.CredentialKeys}.",
             _ => $"Neo4j refused the statement: {error.Message} ({error.Code}).",
         };
         return new Neo4jException(kind, message, error.Code);

@@ -6,5 +6,11 @@ public sealed record Neo4jSettings(Uri Url, string User, string Password, string
     /// <summary>Gets the URL as it may appear in messages and logs: scheme, host, port and path only.</summary>
     public string DisplayUrl => Url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
 
+    /// <summary>
+    /// Gets the configuration keys the credentials came from, in the environment's <c>__</c> form (for example
+    /// <c>Neo4j__User and Neo4j__PasswordFile</c>), so that a refusal names what the user actually set.
+    /// </summary>
+    public string CredentialKeys { get; init; } = "Neo4j__User and Neo4j__Password";
+
     public override string ToString() => $"Neo4jSettings {{ Url = {DisplayUrl}, User = {User}, Database = {Database} }}";
 }

@@ -290,7 +290,10 @@ public static partial class ConfigurationResolver
         }
 
         var password = Secrets.Read("Neo4j:Password", options.Password, "Neo4j:PasswordFile", options.PasswordFile, "the Neo4j password", problems);
-        return url is null || password is null ? null : new Neo4jSettings(url, options.User, password, options.Database, options.BatchSize, options.RequestTimeout);
+        return url is null || password is null ? null : new Neo4jSettings(url, options.User, password, options.Database, options.BatchSize, options.RequestTimeout)
+        {
+            CredentialKeys = "Neo4j__User and " + (string.IsNullOrEmpty(options.Password) && !string.IsNullOrEmpty(options.PasswordFile) ? "Neo4j__PasswordFile (the file's content)" : "Neo4j__Password"),
+        };
     }
 
     private static Uri? ResolveOtlp(string? endpoint, List<string> problems)

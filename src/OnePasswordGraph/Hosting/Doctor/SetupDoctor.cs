@@ -14,6 +14,7 @@ namespace OnePasswordGraph.Hosting.Doctor;
 /// </summary>
 public sealed class SetupDoctor
 {
+    private static readonly Neo4jVersion OldestProductionVersion = new(4, 4, 0);
     private readonly ICypherRunner _neo4j;
     private readonly GraphSchemaInstaller _schema;
     private readonly AccountStepFactory _sources;
@@ -140,7 +141,10 @@ public sealed class SetupDoctor
         try
         {
             var server = await _neo4j.GetServerInfoAsync(cancellationToken).ConfigureAwait(false);
-            checks.Add(new DoctorCheck(Subject, "server", DoctorVerdict.Ok, $"Neo4j {server.Version} {server.Edition ?? string.Empty}".TrimEnd() + $" at {settings.Url}"));
+            var found = $"Neo4j {server.Version} {server.Edition ?? string.Empty}".TrimEnd() + $" at {settings.Url}";
+            checks.Add(server.Version < OldestProductionVersion
+                ? new DoctorCheck(Subject, "server", DoctorVerdict.Warning, $"{found}: older than the versions supported in production (4.4, 5.x, 2025.x, Aura); fine for trying out, upgrade before relying on it")
+                : new DoctorCheck(Subject, "server", DoctorVerdict.Ok, found));
             await _neo4j.RunAsync([new CypherStatement("RETURN 1 AS ok")], cancellationToken).ConfigureAwait(false);
             checks.Add(new DoctorCheck(Subject, "credentials", DoctorVerdict.Ok, $"user {settings.User} can run Cypher{(server.Version.IsLegacy3X ? string.Empty : $" on database {settings.Database}")}"));
             var missing = await _schema.FindMissingKeyConstraintsAsync(cancellationToken).ConfigureAwait(false);

@@ -21,9 +21,10 @@ internal static partial class RulesLog
         Message = "Alert rule {RuleId} in account {Account} since {Since:o}: {Rows} findings, {NewFindings} new, in {DurationMs} ms")]
     public static partial void RuleEvaluated(ILogger logger, string ruleId, string account, DateTimeOffset since, int rows, int newFindings, long durationMs);
 
-    [LoggerMessage(EventId = 8005, EventName = "AlertRunFinished", Level = LogLevel.Information,
+    // Information when something is new or failed; an idle run's alert part is already in the sync's RunFinished line.
+    [LoggerMessage(EventId = 8005, EventName = "AlertRunFinished",
         Message = "Alert rules ran in account {Account}: {RuleCount} rules, {NewFindings} new findings, {FailedRules} failed, in {DurationMs} ms")]
-    public static partial void RunFinished(ILogger logger, string account, int ruleCount, int newFindings, int failedRules, long durationMs);
+    public static partial void RunFinished(ILogger logger, LogLevel level, string account, int ruleCount, int newFindings, int failedRules, long durationMs);
 
     [LoggerMessage(EventId = 8006, EventName = "RuleSkipped", Level = LogLevel.Warning,
         Message = "Alert rule skipped, fix it to run it: {Source}: {Problem}")]

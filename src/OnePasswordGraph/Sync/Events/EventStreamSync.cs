@@ -166,8 +166,14 @@ public sealed class EventStreamSync<TEvent>
 
     private void LogProgress(string account, StreamProgress progress)
     {
+        if (progress.Events == 0)
+        {
+            SyncLog.StreamUpToDate(_logger, account, _source.Stream);
+            return;
+        }
+
         var elapsed = _timeProvider.GetElapsedTime(progress.StartedAt).TotalSeconds;
-        SyncLog.EventPageWritten(_logger, account, _source.Stream, progress.Events, elapsed > 0 ? progress.Events / elapsed : 0, LagSeconds(progress));
+        SyncLog.EventPageWritten(_logger, account, _source.Stream, progress.Events, elapsed > 0 ? progress.Events / elapsed : 0, HumanDuration.Describe(TimeSpan.FromSeconds(LagSeconds(progress))));
     }
 
     private double LagSeconds(StreamProgress progress) =>

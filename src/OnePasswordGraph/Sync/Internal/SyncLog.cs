@@ -14,8 +14,8 @@ internal static partial class SyncLog
     public static partial void StepFailed(ILogger logger, string account, string stepId, string reason);
 
     [LoggerMessage(EventId = 5003, EventName = "EventPageWritten", Level = LogLevel.Information,
-        Message = "Account {Account}: {Stream} wrote {EventCount} events ({EventsPerSecond:0} events/s); newest event {LagSeconds:0} s old")]
-    public static partial void EventPageWritten(ILogger logger, string account, string stream, int eventCount, double eventsPerSecond, double lagSeconds);
+        Message = "Account {Account}: {Stream} wrote {EventCount} events ({EventsPerSecond:0} events/s); newest event {Age} old")]
+    public static partial void EventPageWritten(ILogger logger, string account, string stream, int eventCount, double eventsPerSecond, string age);
 
     [LoggerMessage(EventId = 5004, EventName = "BackfillClamped", Level = LogLevel.Warning,
         Message = "Account {Account}: {Stream} backfill start {Requested:o} is older than the Events API's 120-day retention; starting at {Clamped:o}")]
@@ -40,4 +40,13 @@ internal static partial class SyncLog
     [LoggerMessage(EventId = 5009, EventName = "CleanupSkipped", Level = LogLevel.Warning,
         Message = "Account {Account}: cleanup of {Type} skipped because the listing was incomplete: {Reason}")]
     public static partial void CleanupSkipped(ILogger logger, string account, string type, string reason);
+
+    // An idle run (nothing new, nothing removed) logs only its RunFinished line at Information.
+    [LoggerMessage(EventId = 5010, EventName = "StreamUpToDate", Level = LogLevel.Debug,
+        Message = "Account {Account}: {Stream} had no new events")]
+    public static partial void StreamUpToDate(ILogger logger, string account, string stream);
+
+    [LoggerMessage(EventId = 5011, EventName = "InventoryUnchanged", Level = LogLevel.Debug,
+        Message = "Account {Account}: no {Type} to mark inactive and no stale relationships")]
+    public static partial void InventoryUnchanged(ILogger logger, string account, string type);
 }

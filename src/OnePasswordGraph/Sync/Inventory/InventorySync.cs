@@ -30,7 +30,7 @@ internal sealed class InventorySync(
 
         var gone = await cleaner.DeactivateStaleNodesAsync(OnePasswordNodeTypes.Vault, account, context.RunId, null, null, cancellationToken).ConfigureAwait(false);
         var unlinked = await cleaner.RemoveStaleRelationshipsAsync(OnePasswordRelationshipTypes.AccountHasVault, account, context.RunId, null, null, cancellationToken).ConfigureAwait(false);
-        SyncLog.InventoryCleaned(logger, account, OnePasswordNodeTypes.Vault.Type, gone, unlinked);
+        LogCleanup(account, OnePasswordNodeTypes.Vault.Type, gone, unlinked);
         return new StepOutcome(new Dictionary<string, long>
         {
             [OnePasswordNodeTypes.Vault.Type] = vaults.Count,
@@ -71,7 +71,7 @@ internal sealed class InventorySync(
 
         var gone = await cleaner.DeactivateStaleNodesAsync(OnePasswordNodeTypes.Secret, account, context.RunId, "vaultUUID", complete, cancellationToken).ConfigureAwait(false);
         var unlinked = await cleaner.RemoveStaleRelationshipsAsync(OnePasswordRelationshipTypes.VaultHasSecret, account, context.RunId, "vaultUUID", complete, cancellationToken).ConfigureAwait(false);
-        SyncLog.InventoryCleaned(logger, account, OnePasswordNodeTypes.Secret.Type, gone, unlinked);
+        LogCleanup(account, OnePasswordNodeTypes.Secret.Type, gone, unlinked);
         if (failures.Count > 0)
         {
             throw new InvalidOperationException($"{failures.Count} of {listing.VaultIds.Count} vaults could not be listed; their items were left untouched. " + string.Join(" ", failures));
@@ -83,6 +83,17 @@ internal sealed class InventorySync(
             ["deactivated " + OnePasswordNodeTypes.Secret.Type] = gone,
             ["item details read"] = detailReads,
         });
+    }
+
+    private void LogCleanup(string account, string type, long gone, long unlinked)
+    {
+        if (gone + unlinked == 0)
+        {
+            SyncLog.InventoryUnchanged(logger, account, type);
+            return;
+        }
+
+        SyncLog.InventoryCleaned(logger, account, type, gone, unlinked);
     }
 
     // Every detail read shows up in the account's item usage as a read by the Connect server, so only items whose

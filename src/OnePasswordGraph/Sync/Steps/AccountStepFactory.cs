@@ -122,6 +122,12 @@ public sealed class AccountStepFactory
                 return StepOutcome.Skipped("the account has no Events API configured");
             }
 
+            // The account step's error already says why the Events API failed; each stream repeating it would only bury it.
+            if (context.DependencyFailed && context.Get<EventsIntrospection>() is null)
+            {
+                return StepOutcome.Skipped($"not tried: the Events API introspection in step '{AccountStep}' failed (see its line)");
+            }
+
             if (context.Get<EventsIntrospection>() is { } introspection && !introspection.Features.Contains(stream.Feature(), StringComparer.Ordinal))
             {
                 return StepOutcome.Skipped($"the Events token lacks the '{stream.Feature()}' feature (it has: {string.Join(", ", introspection.Features)})");

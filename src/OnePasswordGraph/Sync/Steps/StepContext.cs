@@ -10,12 +10,12 @@ public sealed class StepContext
 {
     private readonly ConcurrentDictionary<string, object> _shared;
 
-    internal StepContext(AccountSettings account, string runId, ConcurrentDictionary<string, object> shared, bool dependencyFailed)
+    internal StepContext(AccountSettings account, string runId, ConcurrentDictionary<string, object> shared, IReadOnlyList<string> failedDependencies)
     {
         Account = account;
         RunId = runId;
         _shared = shared;
-        DependencyFailed = dependencyFailed;
+        FailedDependencies = failedDependencies;
     }
 
     public AccountSettings Account { get; }
@@ -23,7 +23,10 @@ public sealed class StepContext
     public string RunId { get; }
 
     /// <summary>Gets a value indicating whether a step this one depends on failed, so what it builds on may be partial.</summary>
-    public bool DependencyFailed { get; }
+    public bool DependencyFailed => FailedDependencies.Count > 0;
+
+    /// <summary>Gets the ids of the steps this one depends on that failed (or ran partially themselves), for the summary to name.</summary>
+    public IReadOnlyList<string> FailedDependencies { get; }
 
     /// <summary>Leaves a value for later steps.</summary>
     public void Set<T>(T value)

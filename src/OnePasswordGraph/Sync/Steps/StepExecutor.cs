@@ -69,8 +69,8 @@ public sealed class StepExecutor
         foreach (var step in Order(steps))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var dependencyFailed = step.DependsOn.Any(d => results[d].Status is StepStatus.Failure or StepStatus.PartialDueToDependencyFailure);
-            results[step.Id] = await RunStepAsync(step, new StepContext(account, runId, shared, dependencyFailed), cancellationToken).ConfigureAwait(false);
+            var failedDependencies = step.DependsOn.Where(d => results[d].Status is StepStatus.Failure or StepStatus.PartialDueToDependencyFailure).ToList();
+            results[step.Id] = await RunStepAsync(step, new StepContext(account, runId, shared, failedDependencies), cancellationToken).ConfigureAwait(false);
         }
 
         return steps.Select(s => results[s.Id]).ToList();
@@ -87,7 +87,8 @@ public sealed class StepExecutor
                 : StepStatus.Success;
             var elapsed = _timeProvider.GetElapsedTime(started);
             SyncLog.StepFinished(_logger, context.Account.Name, step.Id, status, (long)elapsed.TotalMilliseconds);
-            return new StepResult(step.Id, status, outcome.CountsByType, elapsed, outcome.SkippedBecause);
+            var note = status == StepStatus.PartialDueToDependencyFailure ? DependencyNote(context.FailedDependencies) : outcome.SkippedBecause;
+            return new StepResult(step.Id, status, outcome.CountsByType, elapsed, note);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -96,4 +97,7 @@ public sealed class StepExecutor
             return new StepResult(step.Id, StepStatus.Failure, new Dictionary<string, long>(), elapsed, ex.Message);
         }
     }
+
+    private static string DependencyNote(IReadOnlyList<string> failed) =>
+        $"ran, but what it builds on may be incomplete: step {string.Join(", ", failed.Select(id => $"'{id}'"))} failed (see its line)";
 }

@@ -28,6 +28,18 @@ public sealed class Neo4jHttpCypherRunnerTests
     }
 
     [Fact]
+    public async Task GetServerInfoAsync_Neo4j3_ReadsTheEditionFromDbmsComponents()
+    {
+        var handler = Neo4j3().OnJson(
+            HttpMethod.Post, "/db/data/transaction/commit", """{"results":[{"columns":["edition"],"data":[{"row":["community"]}]}],"errors":[]}""");
+
+        var info = await CreateSut(handler).GetServerInfoAsync(CancellationToken.None);
+
+        Assert.Equal("community", info.Edition);
+        Assert.Contains("dbms.components()", handler.Received[2].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_ExplainWithADeepPlan_IsRead()
     {
         // An EXPLAIN answer of 3.x nests the plan two levels per operator; a rule's plan reaches past 64 levels.
@@ -80,9 +92,29 @@ public sealed class Neo4jHttpCypherRunnerTests
         var connect = () => CreateSut(handler).GetServerInfoAsync(CancellationToken.None);
 
         var error = (await connect.Should().ThrowExactlyAsync<Neo4jException>()
-            .WithMessage("Neo4j at http://neo4j.test:7474/ rejected the credentials of user 'neo4j' (HTTP 401). Check Neo4j:User and Neo4j:Password.")).Which;
+            .WithMessage("Neo4j at http://neo4j.test:7474/ rejected the credentials of user 'neo4j' (HTTP 401). Check Neo4j__User and Neo4j__Password.")).Which;
         error.Kind.Should().Be(Neo4jErrorKind.Authentication);
         error.ToString().Should().NotContain(Password);
+    }
+
+    [Fact]
+    public async Task GetServerInfoAsync_LoginLockout_SaysWhatItIsAndThatWaitingFixesIt()
+    {
+        // What Neo4j answers once a user has failed to log in too often (3 times by default).
+        var handler = new RoutedHandler()
+            .OnJson(HttpMethod.Get, "/", RoutedHandler.Fixture("Neo4j/3.x-discovery-root.json"))
+            .OnJson(
+                HttpMethod.Get,
+                "/db/data/",
+                """{"errors":[{"code":"Neo.ClientError.Security.AuthenticationRateLimit","message":"Too many failed authentication requests. Please wait 5 seconds and try again."}]}""",
+                HttpStatusCode.TooManyRequests);
+
+        var connect = () => CreateSut(handler).GetServerInfoAsync(CancellationToken.None);
+
+        var error = (await connect.Should().ThrowExactlyAsync<Neo4jException>()
+            .WithMessage("Neo4j at http://neo4j.test:7474/ is refusing logins of user 'neo4j' for a while (HTTP 429) after too many failed logins*Waiting fixes it*Neo4j__User and Neo4j__Password*")).Which;
+        error.Message.Should().NotContain("429 429");
+        error.Kind.Should().Be(Neo4jErrorKind.Authentication);
     }
 
     [Fact]

@@ -28,6 +28,7 @@ public sealed class StepExecutorTests
             [("items", StepStatus.PartialDueToDependencyFailure), ("vaults", StepStatus.Failure), ("usages", StepStatus.Success)],
             results.Select(r => (r.StepId, r.Status)));
         Assert.Equal("vaults broke", results[1].Error);
+        Assert.Contains("step 'vaults' failed", results[0].Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Sockets;
 using System.Text.Json;
 using OnePasswordGraph.Sources.Events.Internal.Protocol;
 using OnePasswordGraph.Sources.Internal;
@@ -47,11 +48,40 @@ internal sealed class EventsApiErrors(Uri baseUrl, TimeSpan timeout, EventsToken
         return new EventsApiException(message, status, EventsApiErrorClassifier.IsTransient(status), retryAfter);
     }
 
-    public Exception Unreachable(string path, Exception inner) =>
-        new EventsApiException($"The Events API at {Host} could not be reached for {path}: {inner.Message}", null, isTransient: true, innerException: inner);
+    // A name that does not resolve is a setting to fix (a typo, the wrong region), not a blip to retry for minutes. The
+    // same holds for a host that does not answer introspection, the first call of every run: the worker tries again
+    // at its next interval anyway, and a newcomer hears within seconds which setting to check.
+    public Exception Unreachable(string path, Exception inner)
+    {
+        if (DoesNotResolve(inner))
+        {
+            return new EventsApiException(
+                $"The Events API host {Host} does not resolve ({inner.Message}). {CheckBaseUrl}", null, isTransient: false, innerException: inner);
+        }
 
-    public Exception TimedOut(string path, Exception inner) =>
-        new EventsApiException(string.Create(CultureInfo.InvariantCulture, $"The Events API at {Host} did not answer {path} within {timeout.TotalSeconds:0} s."), null, isTransient: true, innerException: inner);
+        var firstCall = IsIntrospection(path);
+        return new EventsApiException(
+            $"The Events API at {Host} could not be reached for {path}: {inner.Message}{(firstCall ? ". " + CheckBaseUrl : string.Empty)}", null, isTransient: !firstCall, innerException: inner);
+    }
+
+    public Exception TimedOut(string path, Exception inner)
+    {
+        var firstCall = IsIntrospection(path);
+        return new EventsApiException(
+            string.Create(CultureInfo.InvariantCulture, $"The Events API at {Host} did not answer {path} within {timeout.TotalSeconds:0} s.{(firstCall ? " " + CheckBaseUrl : string.Empty)}"),
+            null,
+            isTransient: !firstCall,
+            innerException: inner);
+    }
+
+    private static string CheckBaseUrl =>
+        $"Check OnePassword__Events__BaseUrl for a typo or the wrong region (the Events API hosts are {string.Join(", ", EventsApiRegions.Hosts)}), and run `onepassword-graph doctor`.";
+
+    private static bool IsIntrospection(string path) => path.EndsWith("/introspect", StringComparison.Ordinal);
+
+    private static bool DoesNotResolve(Exception inner) =>
+        inner is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError }
+        || inner.InnerException is SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain };
 
     public Exception Malformed(string path, JsonException inner) => Malformed(path, inner.Message, inner);
 
