@@ -59,7 +59,7 @@ public sealed class SimulatorCommandTests(Neo4jServerFixture neo4j) : IAsyncLife
             var errors = simulator.StandardError.ReadToEndAsync();
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
             var exports = new List<string>();
-            for (var i = 0; i < 5; i++)
+            for (var i = 0; i < 8; i++)
             {
                 exports.Add(await simulator.StandardOutput.ReadLineAsync(timeout.Token) ?? string.Empty);
             }
@@ -69,6 +69,9 @@ public sealed class SimulatorCommandTests(Neo4jServerFixture neo4j) : IAsyncLife
             Assert.Contains("export OnePassword__Events__Token='fixed-events-token'", exports);
             Assert.Contains("export OnePassword__Connect__Token='fixed-connect-token'", exports);
             Assert.Single(exports, line => line.StartsWith("export OnePassword__BackfillStartTime='", StringComparison.Ordinal));
+            Assert.Single(exports, line => line.StartsWith("export OnePassword__Users__BaseUrl='http://127.0.0.1:", StringComparison.Ordinal));
+            Assert.Single(exports, line => line.StartsWith("export OnePassword__Users__ClientId='", StringComparison.Ordinal));
+            Assert.Single(exports, line => line.StartsWith("export OnePassword__Users__ClientSecret='", StringComparison.Ordinal));
 
             // The file appears whole once the servers listen, and only its owner may read it (it holds tokens).
             await StopAsync(simulator);
