@@ -141,7 +141,7 @@ public sealed class SetupDoctor
         {
             var server = await _neo4j.GetServerInfoAsync(cancellationToken).ConfigureAwait(false);
             checks.Add(new DoctorCheck(Subject, "server", DoctorVerdict.Ok, $"Neo4j {server.Version} {server.Edition ?? string.Empty}".TrimEnd() + $" at {settings.Url}"));
-            await _neo4j.RunAsync([new CypherStatement("RETURN 1 AS ok")], cancellationToken).ConfigureAwait(false);
+            await _neo4j.RunAsync([CypherStatement.Probe], cancellationToken).ConfigureAwait(false);
             checks.Add(new DoctorCheck(Subject, "credentials", DoctorVerdict.Ok, $"user {settings.User} can run Cypher{(server.Version.IsLegacy3X ? string.Empty : $" on database {settings.Database}")}"));
             var missing = await _schema.FindMissingKeyConstraintsAsync(cancellationToken).ConfigureAwait(false);
             checks.Add(missing.Count == 0
