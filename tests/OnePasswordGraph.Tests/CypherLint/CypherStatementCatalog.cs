@@ -78,6 +78,13 @@ internal static class CypherStatementCatalog
             Add($"status/node-count/{node.Type}", AccountStatusQueries.NodeCount(node));
         }
 
+        Add("migration/ran", MigrationStatementBuilder.Ran);
+        Add("migration/record", MigrationStatementBuilder.Record);
+        foreach (var rename in schema.Migrations.SelectMany(m => m.Renames))
+        {
+            Add($"migration/rename/{rename.Type.Type}.{rename.From}", MigrationStatementBuilder.Rename(rename));
+        }
+
         Add("status/states", AccountStatusQueries.States);
         Add("lease/acquire", LeaseStatements.Acquire);
         Add("lease/release", LeaseStatements.Release);

@@ -19,7 +19,7 @@ public sealed class CypherStatementCatalogTests
 
         var kinds = statements.Select(s => s.Key.Split('/')[0]).ToHashSet(StringComparer.Ordinal);
         Assert.Equal(
-            ["alerts", "cleanup", "cursor", "doctor", "erase", "inventory", "lease", "rule", "sample", "schema", "status", "write"],
+            ["alerts", "cleanup", "cursor", "doctor", "erase", "inventory", "lease", "migration", "rule", "sample", "schema", "status", "write"],
             kinds.Order(StringComparer.Ordinal));
         Assert.All(statements, s => Assert.False(string.IsNullOrWhiteSpace(s.Value), s.Key));
         Assert.Equal(statements.Count, statements.Select(s => s.Key).Distinct(StringComparer.Ordinal).Count());

@@ -20,4 +20,8 @@ internal static partial class Neo4jLog
     [LoggerMessage(EventId = 2004, EventName = "BatchWritten", Level = LogLevel.Debug,
         Message = "Wrote a batch of {RowCount} rows in {DurationMs} ms")]
     public static partial void BatchWritten(ILogger logger, int rowCount, long durationMs);
+
+    [LoggerMessage(EventId = 2005, EventName = "PropertiesMigrated", Level = LogLevel.Information,
+        Message = "Graph migration {MigrationId} ran: {RenameCount} property renames, {MovedCount} node properties moved")]
+    public static partial void Migrated(ILogger logger, string migrationId, int renameCount, long movedCount);
 }

@@ -36,9 +36,9 @@ internal static class PropertySets
 
     public static readonly IReadOnlyList<PropertyDefinition> Location =
     [
-        Str("locationCountry", "Country of the geolocated IP address."),
-        Str("locationRegion", "Region of the geolocated IP address."),
-        Str("locationCity", "City of the geolocated IP address."),
+        Str("country", "Country of the geolocated IP address (on sign-in attempts, the country 1Password attributes the attempt to, else the geolocated one)."),
+        Str("region", "Region of the geolocated IP address."),
+        Str("city", "City of the geolocated IP address."),
         Flt("latitude", "Latitude of the geolocated IP address."),
         Flt("longitude", "Longitude of the geolocated IP address."),
     ];

@@ -6,14 +6,13 @@ namespace OnePasswordGraph.Mapping.Events;
 /// <summary>The property groups every event type shares, with JupiterOne's names.</summary>
 internal static class EventProperties
 {
-    public static Dictionary<string, object?> Common(string name, DateTimeOffset timestamp, string apiVersion, string? accountUuid) => new(StringComparer.Ordinal)
+    public static Dictionary<string, object?> Common(string name, DateTimeOffset timestamp, string apiVersion) => new(StringComparer.Ordinal)
     {
         ["name"] = name,
         ["displayName"] = name,
         ["timestamp"] = timestamp.ToUnixTimeMilliseconds(),
         ["occurredAt"] = timestamp.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
         ["apiVersion"] = apiVersion,
-        ["accountUUID"] = accountUuid,
     };
 
     public static void AddClient(Dictionary<string, object?> properties, EventClient? client)
@@ -29,9 +28,9 @@ internal static class EventProperties
 
     public static void AddLocation(Dictionary<string, object?> properties, EventLocation? location)
     {
-        properties["locationCountry"] = location?.Country;
-        properties["locationRegion"] = location?.Region;
-        properties["locationCity"] = location?.City;
+        properties["country"] = location?.Country;
+        properties["region"] = location?.Region;
+        properties["city"] = location?.City;
         properties["latitude"] = location?.Latitude;
         properties["longitude"] = location?.Longitude;
     }
