@@ -1,4 +1,5 @@
 using OnePasswordGraph.Graph.Neo4j;
+using OnePasswordGraph.Resilience;
 using OnePasswordGraph.Rules;
 using OnePasswordGraph.Sync;
 
@@ -9,4 +10,8 @@ namespace OnePasswordGraph.Hosting.Configuration;
 /// exported), the alert rules, and the warnings worth logging at start.
 /// </summary>
 public sealed record ResolvedConfiguration(
-    IReadOnlyList<AccountSettings> Accounts, Neo4jSettings Neo4j, ScheduleSettings Schedule, Uri? OtlpEndpoint, IReadOnlyList<string> Warnings, AlertSettings Alerts);
+    IReadOnlyList<AccountSettings> Accounts, Neo4jSettings Neo4j, ScheduleSettings Schedule, Uri? OtlpEndpoint, IReadOnlyList<string> Warnings, AlertSettings Alerts)
+{
+    /// <summary>Gets how transient 1Password failures are retried (<c>OnePassword:Retry</c>).</summary>
+    public RetryOptions OnePasswordRetry { get; init; } = new();
+}
