@@ -48,7 +48,7 @@ internal static class PropertySets
         Str("name", "A one-line label of the event for Neo4j Browser."),
         Str("displayName", "Same as name."),
         Int("timestamp", "When the event happened (epoch ms).", indexed: true),
-        Str("occurredAt", "When the event happened, RFC 3339 as 1Password sent it (keeps nanoseconds)."),
+        Str("occurredAt", "When the event happened: the RFC 3339 text exactly as 1Password sent it (nanoseconds and offset kept; timestamp is the same time in epoch ms)."),
         Str("apiVersion", "The Events API version (v1 or v2) the record came from."),
     ];
 

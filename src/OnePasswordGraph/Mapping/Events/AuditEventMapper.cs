@@ -54,7 +54,7 @@ internal sealed class AuditEventMapper(string accountKey) : IEventMapper<AuditEv
         return graph.Build();
     }
 
-    public DateTimeOffset TimestampOf(AuditEvent item) => item.Timestamp;
+    public DateTimeOffset TimestampOf(AuditEvent item) => item.Timestamp.Value;
 
     private static void MapObject(EventGraphBuilder graph, AuditEvent audit, string? actor)
     {
@@ -77,7 +77,7 @@ internal sealed class AuditEventMapper(string accountKey) : IEventMapper<AuditEv
                 graph.Relate(UserPerformedVault, actor, audit.ObjectUuid, new Dictionary<string, object?>
                 {
                     ["lastAction"] = audit.Action,
-                    ["lastActedOn"] = audit.Timestamp.ToUnixTimeMilliseconds(),
+                    ["lastActedOn"] = audit.Timestamp.Value.ToUnixTimeMilliseconds(),
                 });
             }
         }

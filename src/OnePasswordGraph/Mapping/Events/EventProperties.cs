@@ -1,4 +1,3 @@
-using System.Globalization;
 using OnePasswordGraph.Sources.Events.Records;
 
 namespace OnePasswordGraph.Mapping.Events;
@@ -6,12 +5,12 @@ namespace OnePasswordGraph.Mapping.Events;
 /// <summary>The property groups every event type shares, with JupiterOne's names.</summary>
 internal static class EventProperties
 {
-    public static Dictionary<string, object?> Common(string name, DateTimeOffset timestamp, string apiVersion) => new(StringComparer.Ordinal)
+    public static Dictionary<string, object?> Common(string name, EventTimestamp timestamp, string apiVersion) => new(StringComparer.Ordinal)
     {
         ["name"] = name,
         ["displayName"] = name,
-        ["timestamp"] = timestamp.ToUnixTimeMilliseconds(),
-        ["occurredAt"] = timestamp.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
+        ["timestamp"] = timestamp.Value.ToUnixTimeMilliseconds(),
+        ["occurredAt"] = timestamp.Text,
         ["apiVersion"] = apiVersion,
     };
 

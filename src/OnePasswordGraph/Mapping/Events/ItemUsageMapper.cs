@@ -48,5 +48,5 @@ internal sealed class ItemUsageMapper(string accountKey) : IEventMapper<ItemUsag
         return graph.Build();
     }
 
-    public DateTimeOffset TimestampOf(ItemUsage item) => item.Timestamp;
+    public DateTimeOffset TimestampOf(ItemUsage item) => item.Timestamp.Value;
 }

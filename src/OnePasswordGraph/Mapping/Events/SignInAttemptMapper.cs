@@ -38,5 +38,5 @@ internal sealed class SignInAttemptMapper(string accountKey) : IEventMapper<Sign
         return graph.Build();
     }
 
-    public DateTimeOffset TimestampOf(SignInAttempt item) => item.Timestamp;
+    public DateTimeOffset TimestampOf(SignInAttempt item) => item.Timestamp.Value;
 }

@@ -14,7 +14,7 @@ public sealed class ItemUsageMapperTests
             new Dictionary<string, object?>
             {
                 ["name"] = "secure-copy by Priya Raman", ["displayName"] = "secure-copy by Priya Raman",
-                ["timestamp"] = 1747227768118L, ["occurredAt"] = "2025-05-14T13:02:48.1184039Z", ["apiVersion"] = "v1",
+                ["timestamp"] = 1747227768118L, ["occurredAt"] = "2025-05-14T13:02:48.118403922Z", ["apiVersion"] = "v1",
                 ["action"] = "secure-copy", ["usedVersion"] = 7L, ["vaultUUID"] = "r2cpw3wdkzh5qmo4lwq6bb4mye", ["itemUUID"] = "t5c7akj3v6hzbqk7uhn2xw4kfa",
                 ["userUUID"] = "DQ4ZWN5ZSJCIDGV3LRMXFYAAQE", ["appName"] = "1Password for Mac", ["appVersion"] = "81017041", ["platformName"] = "Apple Inc.",
                 ["platformVersion"] = "MacBookPro18,3", ["osName"] = "MacOSX", ["osVersion"] = "14.4.1", ["ipAddress"] = "203.0.113.24",

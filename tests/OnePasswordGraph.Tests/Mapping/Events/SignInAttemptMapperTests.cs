@@ -13,7 +13,7 @@ public sealed class SignInAttemptMapperTests
             new Dictionary<string, object?>
             {
                 ["name"] = "firewall_failed for Priya Raman", ["displayName"] = "firewall_failed for Priya Raman",
-                ["timestamp"] = 1747190469000L, ["occurredAt"] = "2025-05-14T02:41:09.0000000Z", ["apiVersion"] = "v1",
+                ["timestamp"] = 1747190469000L, ["occurredAt"] = "2025-05-14T02:41:09Z", ["apiVersion"] = "v1",
                 ["sessionUUID"] = "TDQ3W6OGEZBNNAYKF4YSV2J6QM", ["category"] = "firewall_failed", ["type"] = "country_blocked", ["country"] = "RU",
                 ["details"] = "Russia", ["targetUserUUID"] = "DQ4ZWN5ZSJCIDGV3LRMXFYAAQE", ["appName"] = "1Password for Web", ["appVersion"] = "1895",
                 ["platformName"] = "Firefox", ["platformVersion"] = "125.0", ["osName"] = "Linux", ["osVersion"] = "6.5", ["ipAddress"] = "192.0.2.200",
