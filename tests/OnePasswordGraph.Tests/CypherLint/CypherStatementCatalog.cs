@@ -8,6 +8,7 @@ using OnePasswordGraph.Graph.Neo4j;
 using OnePasswordGraph.Graph.Schema;
 using OnePasswordGraph.Rules;
 using OnePasswordGraph.Rules.Internal;
+using OnePasswordGraph.Tests.Support;
 using static OnePasswordGraph.Graph.Schema.OnePasswordNodeTypes;
 using static OnePasswordGraph.Graph.Schema.OnePasswordRelationshipTypes;
 
@@ -49,16 +50,7 @@ internal static class CypherStatementCatalog
         }
 
         Add($"write/aggregate/{UsageAggregate.Relationship.Type}", WriteStatementBuilder.Build([new WritePart.AggregateRefresh(UsageAggregate)], checkpointType: null));
-        Add("write/event-page-with-checkpoint", WriteStatementBuilder.Build(
-            [
-                new WritePart.Nodes(User, ["one_password_item_usage_user"], Placeholder: false),
-                new WritePart.Nodes(ItemUsageEvent, [], Placeholder: false),
-                new WritePart.Nodes(Secret, [], Placeholder: true),
-                new WritePart.Relationships(UserPerformedItemUsage),
-                new WritePart.Relationships(ItemUsageAccessedSecret),
-                new WritePart.AggregateRefresh(UsageAggregate),
-            ],
-            SyncState));
+        Add("write/event-page-with-checkpoint", WriteStatementBuilder.Build(SampleWriteParts.ItemUsagePage, SyncState));
 
         Add("cleanup/stale-vaults", CleanupStatementBuilder.StaleNodes(Vault, scopeProperty: null));
         Add("cleanup/stale-secrets", CleanupStatementBuilder.StaleNodes(Secret, scopeProperty: "vaultUUID"));
