@@ -44,7 +44,7 @@ internal static class SampleQueries
             """
             MATCH (u:one_password_user)-[:PERFORMED]->(s:one_password_signin_attempt_event)
             WHERE s.account = $account AND s.category = 'success'
-            WITH u, s.locationCountry AS country, count(*) AS fromCountry, max(s.timestamp) AS lastAt, collect(DISTINCT s.appName) AS clients
+            WITH u, s.country AS country, count(*) AS fromCountry, max(s.timestamp) AS lastAt, collect(DISTINCT s.appName) AS clients
             WITH u, collect({country: country, n: fromCountry, lastAt: lastAt, clients: clients}) AS countries, sum(fromCountry) AS total
             UNWIND countries AS c
             WITH u, c, total
@@ -61,7 +61,7 @@ internal static class SampleQueries
             WHERE s.account = $account AND s.category <> 'success'
             UNWIND [0, 1800000] AS shift
             WITH s.ipAddress AS ip, shift, (s.timestamp + shift) / 3600000 AS slot, count(*) AS failures, collect(DISTINCT u.email) AS users,
-                 collect(DISTINCT s.locationCountry) AS countries, min(s.timestamp) AS firstAt, max(s.timestamp) AS lastAt
+                 collect(DISTINCT s.country) AS countries, min(s.timestamp) AS firstAt, max(s.timestamp) AS lastAt
             WHERE failures >= 10
             WITH ip, failures, users, countries, firstAt, lastAt ORDER BY failures DESC
             WITH ip, collect({failures: failures, users: users, countries: countries, firstAt: firstAt, lastAt: lastAt})[0] AS burst

@@ -15,4 +15,7 @@ public sealed record CypherStatement(string Text, IReadOnlyDictionary<string, ob
         : this(text, new Dictionary<string, object?>())
     {
     }
+
+    /// <summary>Gets the statement that checks a connection can run Cypher at all.</summary>
+    public static CypherStatement Probe { get; } = new("RETURN 1 AS ok");
 }

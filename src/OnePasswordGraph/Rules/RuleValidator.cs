@@ -11,6 +11,9 @@ namespace OnePasswordGraph.Rules;
 /// </summary>
 public sealed class RuleValidator
 {
+    /// <summary>What a rule's query is sent behind when it is validated.</summary>
+    internal const string ExplainPrefix = "EXPLAIN ";
+
     private readonly ICypherRunner _runner;
 
     public RuleValidator(ICypherRunner runner)
@@ -29,7 +32,7 @@ public sealed class RuleValidator
         foreach (var rule in rules)
         {
             // Parameter values do not matter to the planner; the epoch keeps the statement free of the clock.
-            var statement = RuleStatement.For(rule, "validate", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, "EXPLAIN ");
+            var statement = RuleStatement.For(rule, "validate", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, ExplainPrefix);
             try
             {
                 await _runner.RunAsync([statement], cancellationToken).ConfigureAwait(false);

@@ -25,4 +25,8 @@ internal static partial class Neo4jLog
         Message = "Account {Account} wrote {Count} {Type} that account {Owner} already holds (e.g. {Keys}); kept {Owner}'s data as it was and skipped those writes. "
             + "Two accounts never share event, vault or item uuids: check that one 1Password account is not configured twice, or that the demo and the simulator do not share a graph")]
     public static partial void AccountConflict(ILogger logger, string account, int count, string type, string owner, string keys);
+
+    [LoggerMessage(EventId = 2006, EventName = "PropertiesMigrated", Level = LogLevel.Information,
+        Message = "Graph migration {MigrationId} ran: {RenameCount} property renames, {MovedCount} node properties moved")]
+    public static partial void Migrated(ILogger logger, string migrationId, int renameCount, long movedCount);
 }

@@ -10,7 +10,7 @@ namespace OnePasswordGraph.Graph.Jobs;
 /// </summary>
 public sealed class ItemDetailsVersions
 {
-    private static readonly string Query =
+    internal static readonly string Query =
         $"MATCH (s:{Name(Secret.Type)} {{{Property(Secret, GraphProperties.Account)}: $account, {Property(Secret, "vaultUUID")}: $vault}}) "
         + $"WHERE s.{Property(Secret, "detailsVersion")} IS NOT NULL "
         + $"RETURN s.{Property(Secret, "itemUUID")} AS item, s.{Property(Secret, "detailsVersion")} AS version";

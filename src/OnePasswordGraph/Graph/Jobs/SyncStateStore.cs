@@ -9,7 +9,7 @@ namespace OnePasswordGraph.Graph.Jobs;
 /// </summary>
 public sealed class SyncStateStore
 {
-    private static readonly string ReadQuery =
+    internal static readonly string ReadQuery =
         $"MATCH (s:{Name(OnePasswordNodeTypes.SyncState.Type)} {{{Property(OnePasswordNodeTypes.SyncState, GraphProperties.Key)}: $key}}) "
         + $"RETURN {Returns("s", OnePasswordNodeTypes.SyncState, "cursor", "apiVersion", "lastEventTimestamp")}";
 

@@ -73,7 +73,7 @@ internal sealed class Neo4jHttpCypherRunner : ICypherRunner, IDisposable
             info = new Neo4jServerInfo(version, root.Neo4jEdition, CommitEndpointFrom(transaction));
 
             // 4.x and later serve discovery without credentials: a trivial statement proves the credentials and the database.
-            await CommitAsync(info.CommitEndpoint, [new CypherStatement("RETURN 1 AS ok")], cancellationToken).ConfigureAwait(false);
+            await CommitAsync(info.CommitEndpoint, [CypherStatement.Probe], cancellationToken).ConfigureAwait(false);
         }
         else if (root.Data is { } dataLink)
         {

@@ -1,8 +1,13 @@
+using OnePasswordGraph.Resilience;
+
 namespace OnePasswordGraph.Graph.Neo4j;
 
 /// <summary>Resolved Neo4j settings. <see cref="ToString"/> never shows the password.</summary>
 public sealed record Neo4jSettings(Uri Url, string User, string Password, string Database, int BatchSize, TimeSpan RequestTimeout)
 {
+    /// <summary>Gets how transient Neo4j failures are retried (<c>Neo4j:Retry</c>).</summary>
+    public RetryOptions Retry { get; init; } = new();
+
     /// <summary>Gets the URL as it may appear in messages and logs: scheme, host, port and path only.</summary>
     public string DisplayUrl => Url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
 

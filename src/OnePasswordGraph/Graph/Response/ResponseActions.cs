@@ -16,14 +16,14 @@ public sealed class ResponseActions
     /// <summary>The <c>requestedBy</c> of actions the suspend-user response takes.</summary>
     public const string Automated = "suspend-user";
 
-    private static readonly string UserQuery =
+    internal static readonly string UserQuery =
         $"MATCH (u:{Name(User.Type)} {{{Property(User, GraphProperties.Key)}: $key}}) "
         + $"RETURN u.{Property(User, "userUUID")} AS uuid, u.{Property(User, "email")} AS email, u.{Property(User, GraphProperties.Account)} AS account";
 
-    private static readonly string AccountUuidQuery =
+    internal static readonly string AccountUuidQuery =
         $"MATCH (a:{Name(Account.Type)} {{{Property(Account, GraphProperties.Key)}: $account}}) RETURN a.{Property(Account, "accountUUID")} AS uuid";
 
-    private static readonly string CountQuery =
+    internal static readonly string CountQuery =
         $"MATCH (a:{Name(ResponseAction.Type)}) "
         + $"WHERE a.{Property(ResponseAction, "requestedOn")} >= $since AND a.{Property(ResponseAction, "requestedBy")} = $requestedBy "
         + $"AND a.{Property(ResponseAction, "result")} IN $results "

@@ -11,21 +11,25 @@ public sealed partial class GraphSchema
     private readonly Dictionary<string, NodeType> _nodes;
     private readonly Dictionary<string, RelationshipType> _relationships;
 
-    public GraphSchema(IReadOnlyList<NodeType> nodeTypes, IReadOnlyList<RelationshipType> relationshipTypes)
+    public GraphSchema(IReadOnlyList<NodeType> nodeTypes, IReadOnlyList<RelationshipType> relationshipTypes, IReadOnlyList<PropertyMigration>? migrations = null)
     {
         NodeTypes = nodeTypes;
         RelationshipTypes = relationshipTypes;
+        Migrations = migrations ?? [];
         _nodes = nodeTypes.ToDictionary(n => n.Type, StringComparer.Ordinal);
         _relationships = relationshipTypes.ToDictionary(r => r.Type, StringComparer.Ordinal);
         Validate();
     }
 
     /// <summary>Gets the OnePasswordGraph data model.</summary>
-    public static GraphSchema OnePassword { get; } = new(OnePasswordNodeTypes.All, OnePasswordRelationshipTypes.All);
+    public static GraphSchema OnePassword { get; } = new(OnePasswordNodeTypes.All, OnePasswordRelationshipTypes.All, OnePasswordMigrations.All);
 
     public IReadOnlyList<NodeType> NodeTypes { get; }
 
     public IReadOnlyList<RelationshipType> RelationshipTypes { get; }
+
+    /// <summary>Gets the property renames existing graphs go through once, in order.</summary>
+    public IReadOnlyList<PropertyMigration> Migrations { get; }
 
     /// <summary>Returns whether <paramref name="nodeType"/> is this schema's declaration (not merely one with the same name).</summary>
     public bool Declares(NodeType nodeType) => _nodes.TryGetValue(nodeType.Type, out var declared) && ReferenceEquals(declared, nodeType);
@@ -60,6 +64,16 @@ public sealed partial class GraphSchema
             if (!Declares(relationship.From) || !Declares(relationship.To))
             {
                 problems.Add($"relationship type {relationship.Type}: its end types must be declared node types");
+            }
+        }
+
+        foreach (var rename in Migrations.SelectMany(m => m.Renames))
+        {
+            // The old name is removed from every node of the type, so it must not be one this version still writes.
+            if (!Declares(rename.Type) || rename.Type.Property(rename.To) is null || rename.Type.Property(rename.From) is not null
+                || !IsValidIdentifier(rename.From))
+            {
+                problems.Add($"rename {rename.Type.Type}.{rename.From} -> {rename.To}: the new name must be declared and the old one not");
             }
         }
 

@@ -36,9 +36,9 @@ internal static class PropertySets
 
     public static readonly IReadOnlyList<PropertyDefinition> Location =
     [
-        Str("locationCountry", "Country of the geolocated IP address."),
-        Str("locationRegion", "Region of the geolocated IP address."),
-        Str("locationCity", "City of the geolocated IP address."),
+        Str("country", "Country of the geolocated IP address (on sign-in attempts, the country 1Password attributes the attempt to, else the geolocated one)."),
+        Str("region", "Region of the geolocated IP address."),
+        Str("city", "City of the geolocated IP address."),
         Flt("latitude", "Latitude of the geolocated IP address."),
         Flt("longitude", "Longitude of the geolocated IP address."),
     ];
@@ -48,7 +48,7 @@ internal static class PropertySets
         Str("name", "A one-line label of the event for Neo4j Browser."),
         Str("displayName", "Same as name."),
         Int("timestamp", "When the event happened (epoch ms).", indexed: true),
-        Str("occurredAt", "When the event happened, RFC 3339 as 1Password sent it (keeps nanoseconds)."),
+        Str("occurredAt", "When the event happened: the RFC 3339 text exactly as 1Password sent it (nanoseconds and offset kept; timestamp is the same time in epoch ms)."),
         Str("apiVersion", "The Events API version (v1 or v2) the record came from."),
     ];
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using OnePasswordGraph.Delivery.Response;
 using OnePasswordGraph.Graph.Neo4j;
 using OnePasswordGraph.Hosting.Configuration.Internal;
+using OnePasswordGraph.Resilience;
 using OnePasswordGraph.Rules;
 using OnePasswordGraph.Sources.Connect;
 using OnePasswordGraph.Sources.Events;
@@ -58,12 +59,13 @@ public static partial class ConfigurationResolver
             problems.Add($"Sync:Jitter ({syncOptions.Jitter:c}) must be shorter than Sync:Interval ({syncOptions.Interval:c}).");
         }
 
+        Retry("OnePassword:Retry", onePassword.Retry, problems);
         var otlp = ResolveOtlp(configuration[OtlpEndpointKey], problems);
         var delivery = ResolveDelivery(alertsOptions.Sinks, problems);
         var suspendUser = ResolveSuspendUser(alertsOptions.Response.SuspendUser, scope == ConfigurationScope.Full && !accounts.Any(a => a.Users is not null), problems);
         return problems.Count > 0
             ? throw new ConfigurationException(problems)
-            : new ResolvedConfiguration(accounts, neo4j!, ScheduleSettings.From(syncOptions), otlp, warnings, ResolveAlerts(alertsOptions), delivery!, suspendUser);
+            : new ResolvedConfiguration(accounts, neo4j!, ScheduleSettings.From(syncOptions), otlp, warnings, ResolveAlerts(alertsOptions), delivery!, suspendUser) { OnePasswordRetry = onePassword.Retry };
     }
 
     /// <summary>Resolves the <c>Alerts</c> section alone, for commands that read rule files without touching Neo4j.</summary>
@@ -290,9 +292,11 @@ public static partial class ConfigurationResolver
         }
 
         var password = Secrets.Read("Neo4j:Password", options.Password, "Neo4j:PasswordFile", options.PasswordFile, "the Neo4j password", problems);
+        Retry("Neo4j:Retry", options.Retry, problems);
         return url is null || password is null ? null : new Neo4jSettings(url, options.User, password, options.Database, options.BatchSize, options.RequestTimeout)
         {
             CredentialKeys = "Neo4j__User and " + (string.IsNullOrEmpty(options.Password) && !string.IsNullOrEmpty(options.PasswordFile) ? "Neo4j__PasswordFile (the file's content)" : "Neo4j__Password"),
+            Retry = options.Retry,
         };
     }
 
@@ -323,6 +327,21 @@ public static partial class ConfigurationResolver
         {
             problems.Add($"{section}: {ex.Message}");
             return null;
+        }
+    }
+
+    // Annotations do not reach nested options, so a retry section is checked on its own, with the key it is bound from.
+    private static void Retry(string prefix, RetryOptions options, List<string> problems)
+    {
+        Annotations(prefix, options, problems);
+        if (options.InitialDelay > options.MaxDelay)
+        {
+            problems.Add($"{prefix}:InitialDelay ({options.InitialDelay:c}) must not be longer than {prefix}:MaxDelay ({options.MaxDelay:c}).");
+        }
+
+        if (options.Deadline <= options.InitialDelay && options.MaxRetryAttempts > 0)
+        {
+            problems.Add($"{prefix}:Deadline ({options.Deadline:c}) must be longer than {prefix}:InitialDelay ({options.InitialDelay:c}), or no retry would ever run; set {prefix}:MaxRetryAttempts=0 to turn retries off.");
         }
     }
 

@@ -1,3 +1,5 @@
+using OnePasswordGraph.Resilience;
+
 namespace OnePasswordGraph.Hosting.Configuration;
 
 /// <summary>
@@ -16,4 +18,7 @@ public sealed class OnePasswordOptions
     public string? BackfillStartTime { get; set; }
 
     public List<AccountOptions> Accounts { get; set; } = [];
+
+    /// <summary>Gets how transient failures of the Events API and Connect are retried (every account alike).</summary>
+    public RetryOptions Retry { get; } = new();
 }

@@ -1,6 +1,7 @@
 using OnePasswordGraph.Delivery;
 using OnePasswordGraph.Delivery.Response;
 using OnePasswordGraph.Graph.Neo4j;
+using OnePasswordGraph.Resilience;
 using OnePasswordGraph.Rules;
 using OnePasswordGraph.Sync;
 
@@ -19,4 +20,8 @@ public sealed record ResolvedConfiguration(
     IReadOnlyList<string> Warnings,
     AlertSettings Alerts,
     DeliverySettings Delivery,
-    SuspendUserSettings? SuspendUser = null);
+    SuspendUserSettings? SuspendUser = null)
+{
+    /// <summary>Gets how transient 1Password failures are retried (<c>OnePassword:Retry</c>).</summary>
+    public RetryOptions OnePasswordRetry { get; init; } = new();
+}

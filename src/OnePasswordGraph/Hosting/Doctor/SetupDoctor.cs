@@ -145,7 +145,7 @@ public sealed class SetupDoctor
             checks.Add(server.Version < OldestProductionVersion
                 ? new DoctorCheck(Subject, "server", DoctorVerdict.Warning, $"{found}: older than the versions supported in production (4.4, 5.x, 2025.x, Aura); fine for trying out, upgrade before relying on it")
                 : new DoctorCheck(Subject, "server", DoctorVerdict.Ok, found));
-            await _neo4j.RunAsync([new CypherStatement("RETURN 1 AS ok")], cancellationToken).ConfigureAwait(false);
+            await _neo4j.RunAsync([CypherStatement.Probe], cancellationToken).ConfigureAwait(false);
             checks.Add(new DoctorCheck(Subject, "credentials", DoctorVerdict.Ok, $"user {settings.User} can run Cypher{(server.Version.IsLegacy3X ? string.Empty : $" on database {settings.Database}")}"));
             var missing = await _schema.FindMissingKeyConstraintsAsync(cancellationToken).ConfigureAwait(false);
             checks.Add(missing.Count == 0

@@ -29,11 +29,11 @@ internal static class InventoryMapper
         }))],
         [.. vaults.Select(vault => new GraphRelationship(AccountHasVault, accountKey, vault.Id, NoProperties))]);
 
-    public static GraphChanges Items(string vaultId, IReadOnlyList<ConnectItem> items, IReadOnlyDictionary<string, ItemDetailsRead>? details = null) => new(
-        [.. items.Select(item => new GraphEntity(Secret, item.Id, Properties(vaultId, item, details?.GetValueOrDefault(item.Id))))],
+    public static GraphChanges Items(string vaultId, IReadOnlyList<ConnectItem> items, IReadOnlyDictionary<string, ItemDetailsRead>? details = null, string? vaultName = null) => new(
+        [.. items.Select(item => new GraphEntity(Secret, item.Id, Properties(vaultId, vaultName, item, details?.GetValueOrDefault(item.Id))))],
         [.. items.Select(item => new GraphRelationship(VaultHasSecret, vaultId, item.Id, NoProperties))]);
 
-    private static Dictionary<string, object?> Properties(string vaultId, ConnectItem item, ItemDetailsRead? read)
+    private static Dictionary<string, object?> Properties(string vaultId, string? vaultName, ConnectItem item, ItemDetailsRead? read)
     {
         var urls = (item.Urls ?? []).Select(u => UrlCleaner.Clean(u.Href)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var primary = (item.Urls ?? []).FirstOrDefault(u => u.Primary == true) ?? (item.Urls is { Count: > 0 } all ? all[0] : null);
@@ -42,6 +42,8 @@ internal static class InventoryMapper
         {
             ["itemUUID"] = item.Id,
             ["vaultUUID"] = item.Vault?.Id ?? vaultId,
+            ["vaultId"] = item.Vault?.Id ?? vaultId,
+            ["vaultName"] = vaultName,
             ["name"] = item.Title,
             ["displayName"] = item.Title,
             ["category"] = item.Category,

@@ -20,7 +20,8 @@ internal sealed class AuditEventMapper(string accountKey) : IEventMapper<AuditEv
         foreach (var audit in events)
         {
             var properties = EventProperties.Common(
-                $"{audit.Action ?? "action"} {audit.ObjectType ?? "object"} by {EventProperties.Who(audit.ActorDetails, audit.ActorUuid)}", audit.Timestamp, apiVersion, audit.AccountUuid);
+                $"{audit.Action ?? "action"} {audit.ObjectType ?? "object"} by {EventProperties.Who(audit.ActorDetails, audit.ActorUuid)}", audit.Timestamp, apiVersion);
+            properties["accountUUID"] = audit.AccountUuid;
             properties["action"] = audit.Action;
             properties["actorUUID"] = audit.ActorUuid;
             properties["actorType"] = audit.ActorType;
@@ -32,8 +33,8 @@ internal sealed class AuditEventMapper(string accountKey) : IEventMapper<AuditEv
             properties["auxInfo"] = audit.AuxInfo;
             properties["sessionUUID"] = audit.Session?.Uuid;
             properties["sessionIP"] = audit.Session?.Ip;
-            properties["sessionLoginTime"] = audit.Session?.LoginTime?.ToUnixTimeMilliseconds();
-            properties["deviceUUID"] = audit.Session?.DeviceUuid;
+            properties["sessionLoginOn"] = audit.Session?.LoginTime?.ToUnixTimeMilliseconds();
+            properties["sessionDeviceUUID"] = audit.Session?.DeviceUuid;
             EventProperties.AddLocation(properties, audit.Location);
             graph.Event(OnePasswordNodeTypes.AuditEvent, audit.Uuid, properties);
 
@@ -53,7 +54,7 @@ internal sealed class AuditEventMapper(string accountKey) : IEventMapper<AuditEv
         return graph.Build();
     }
 
-    public DateTimeOffset TimestampOf(AuditEvent item) => item.Timestamp;
+    public DateTimeOffset TimestampOf(AuditEvent item) => item.Timestamp.Value;
 
     private static void MapObject(EventGraphBuilder graph, AuditEvent audit, string? actor)
     {
@@ -76,7 +77,7 @@ internal sealed class AuditEventMapper(string accountKey) : IEventMapper<AuditEv
                 graph.Relate(UserPerformedVault, actor, audit.ObjectUuid, new Dictionary<string, object?>
                 {
                     ["lastAction"] = audit.Action,
-                    ["lastActedOn"] = audit.Timestamp.ToUnixTimeMilliseconds(),
+                    ["lastActedOn"] = audit.Timestamp.Value.ToUnixTimeMilliseconds(),
                 });
             }
         }

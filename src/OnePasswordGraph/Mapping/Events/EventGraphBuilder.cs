@@ -31,8 +31,8 @@ internal sealed class EventGraphBuilder(string accountKey)
             ["name"] = user?.Name,
             ["displayName"] = user?.Name,
             ["email"] = user?.Email,
-            ["userType"] = user?.EffectiveUserType,
-            ["userAccountUUID"] = user?.UserAccountUuid,
+            ["mspUserType"] = user?.EffectiveUserType,
+            ["mspUserAccountId"] = user?.UserAccountUuid,
         };
         _entities.Add(new GraphEntity(OnePasswordNodeTypes.User, key, properties, new HashSet<string>(StringComparer.Ordinal) { roleLabel }));
         Relate(AccountHasUser, accountKey, key);
@@ -41,7 +41,7 @@ internal sealed class EventGraphBuilder(string accountKey)
 
     /// <summary>Adds a placeholder of an item that Connect may not see; inventory fills it in later.</summary>
     public void SecretPlaceholder(string itemUuid, string? vaultUuid) =>
-        _entities.Add(new GraphEntity(Secret, itemUuid, new Dictionary<string, object?> { ["itemUUID"] = itemUuid, ["vaultUUID"] = vaultUuid }, IsPlaceholder: true));
+        _entities.Add(new GraphEntity(Secret, itemUuid, new Dictionary<string, object?> { ["itemUUID"] = itemUuid, ["vaultUUID"] = vaultUuid, ["vaultId"] = vaultUuid }, IsPlaceholder: true));
 
     /// <summary>Adds a placeholder of a vault that Connect may not see; inventory fills it in later.</summary>
     public void VaultPlaceholder(string vaultUuid) =>

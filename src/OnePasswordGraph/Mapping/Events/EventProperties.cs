@@ -1,4 +1,3 @@
-using System.Globalization;
 using OnePasswordGraph.Sources.Events.Records;
 
 namespace OnePasswordGraph.Mapping.Events;
@@ -6,14 +5,13 @@ namespace OnePasswordGraph.Mapping.Events;
 /// <summary>The property groups every event type shares, with JupiterOne's names.</summary>
 internal static class EventProperties
 {
-    public static Dictionary<string, object?> Common(string name, DateTimeOffset timestamp, string apiVersion, string? accountUuid) => new(StringComparer.Ordinal)
+    public static Dictionary<string, object?> Common(string name, EventTimestamp timestamp, string apiVersion) => new(StringComparer.Ordinal)
     {
         ["name"] = name,
         ["displayName"] = name,
-        ["timestamp"] = timestamp.ToUnixTimeMilliseconds(),
-        ["occurredAt"] = timestamp.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
+        ["timestamp"] = timestamp.Value.ToUnixTimeMilliseconds(),
+        ["occurredAt"] = timestamp.Text,
         ["apiVersion"] = apiVersion,
-        ["accountUUID"] = accountUuid,
     };
 
     public static void AddClient(Dictionary<string, object?> properties, EventClient? client)
@@ -29,9 +27,9 @@ internal static class EventProperties
 
     public static void AddLocation(Dictionary<string, object?> properties, EventLocation? location)
     {
-        properties["locationCountry"] = location?.Country;
-        properties["locationRegion"] = location?.Region;
-        properties["locationCity"] = location?.City;
+        properties["country"] = location?.Country;
+        properties["region"] = location?.Region;
+        properties["city"] = location?.City;
         properties["latitude"] = location?.Latitude;
         properties["longitude"] = location?.Longitude;
     }

@@ -17,7 +17,8 @@ internal sealed class ItemUsageMapper(string accountKey) : IEventMapper<ItemUsag
         foreach (var usage in events)
         {
             var properties = EventProperties.Common(
-                $"{usage.Action ?? "use"} by {EventProperties.Who(usage.User, usage.User?.Uuid)}", usage.Timestamp, apiVersion, usage.AccountUuid);
+                $"{usage.Action ?? "use"} by {EventProperties.Who(usage.User, usage.User?.Uuid)}", usage.Timestamp, apiVersion);
+            properties["mspAccountUUID"] = usage.AccountUuid;
             properties["action"] = usage.Action;
             properties["usedVersion"] = usage.UsedVersion is { } version ? (long)version : null;
             properties["vaultUUID"] = usage.VaultUuid;
@@ -47,5 +48,5 @@ internal sealed class ItemUsageMapper(string accountKey) : IEventMapper<ItemUsag
         return graph.Build();
     }
 
-    public DateTimeOffset TimestampOf(ItemUsage item) => item.Timestamp;
+    public DateTimeOffset TimestampOf(ItemUsage item) => item.Timestamp.Value;
 }

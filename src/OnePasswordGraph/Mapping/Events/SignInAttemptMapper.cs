@@ -14,15 +14,19 @@ internal sealed class SignInAttemptMapper(string accountKey) : IEventMapper<Sign
         foreach (var attempt in events)
         {
             var properties = EventProperties.Common(
-                $"{attempt.Category ?? "sign-in"} for {EventProperties.Who(attempt.TargetUser, attempt.TargetUser?.Uuid)}", attempt.Timestamp, apiVersion, attempt.AccountUuid);
+                $"{attempt.Category ?? "sign-in"} for {EventProperties.Who(attempt.TargetUser, attempt.TargetUser?.Uuid)}", attempt.Timestamp, apiVersion);
+            properties["mspAccountUUID"] = attempt.AccountUuid;
             properties["sessionUUID"] = attempt.SessionUuid;
             properties["category"] = attempt.Category;
             properties["type"] = attempt.Type;
-            properties["country"] = attempt.Country;
             properties["details"] = attempt.Details?.Value;
-            properties["userUUID"] = attempt.TargetUser?.Uuid;
+            properties["targetUserUUID"] = attempt.TargetUser?.Uuid;
             EventProperties.AddClient(properties, attempt.Client);
             EventProperties.AddLocation(properties, attempt.Location);
+
+            // JupiterOne has one country on a sign-in attempt: the one 1Password attributes the attempt to, which
+            // firewall rules match on; the geolocated one only when that is missing.
+            properties["country"] = attempt.Country ?? attempt.Location?.Country;
             graph.Event(SignInAttemptEvent, attempt.Uuid, properties);
 
             if (graph.User(attempt.TargetUser, null, "one_password_signin_attempt_target_user") is { } user)
@@ -34,5 +38,5 @@ internal sealed class SignInAttemptMapper(string accountKey) : IEventMapper<Sign
         return graph.Build();
     }
 
-    public DateTimeOffset TimestampOf(SignInAttempt item) => item.Timestamp;
+    public DateTimeOffset TimestampOf(SignInAttempt item) => item.Timestamp.Value;
 }

@@ -64,7 +64,8 @@ public sealed class EventStreamSync<TEvent>
         var page = await FetchAsync(account, request, progress, cancellationToken).ConfigureAwait(false);
         while (true)
         {
-            var next = page.HasMore ? FetchAsync(account, new EventPageRequest.Continue(page.Cursor), progress, cancellationToken) : null;
+            var prefetch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var next = page.HasMore ? FetchAsync(account, new EventPageRequest.Continue(page.Cursor), progress, prefetch.Token) : null;
             try
             {
                 // The page in flight is committed even when a shutdown is requested, so the stored cursor always
@@ -73,18 +74,35 @@ public sealed class EventStreamSync<TEvent>
             }
             catch
             {
-                Observe(next);
+                // The next page would be thrown away with this run; left alone, its retries would go on for minutes
+                // and spend the token's request budget.
+                await prefetch.CancelAsync().ConfigureAwait(false);
+                Observe(next, prefetch);
                 throw;
             }
 
             if (next is null)
             {
+                prefetch.Dispose();
                 break;
             }
 
-            cancellationToken.ThrowIfCancellationRequested();
+            if (cancellationToken.IsCancellationRequested)
+            {
+                // The linked prefetch is cancelled with the run; only its outcome is left to observe.
+                Observe(next, prefetch);
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             request = new EventPageRequest.Continue(page.Cursor);
-            page = await next.ConfigureAwait(false);
+            try
+            {
+                page = await next.ConfigureAwait(false);
+            }
+            finally
+            {
+                prefetch.Dispose();
+            }
         }
 
         LogProgress(account, progress);
@@ -179,5 +197,15 @@ public sealed class EventStreamSync<TEvent>
     private double LagSeconds(StreamProgress progress) =>
         progress.NewestEvent is { } newest ? (_timeProvider.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(newest)).TotalSeconds : 0;
 
-    private static void Observe(Task? task) => task?.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+    // The abandoned fetch's failure is observed, and its token source disposed only once nothing can use it.
+    private static void Observe(Task? task, CancellationTokenSource source)
+    {
+        if (task is null)
+        {
+            source.Dispose();
+            return;
+        }
+
+        task.ContinueWith(t => { _ = t.Exception; source.Dispose(); }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+    }
 }

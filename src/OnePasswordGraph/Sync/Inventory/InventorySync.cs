@@ -26,7 +26,7 @@ internal sealed class InventorySync(
         var vaults = await retry.ExecuteAsync(token => client.ListVaultsAsync(token), cancellationToken).ConfigureAwait(false);
         var write = new GraphWriteContext(account, context.RunId);
         await writer.WriteAsync(InventoryMapper.Vaults(account, vaults), write, cancellationToken).ConfigureAwait(false);
-        context.Set(new VaultListing([.. vaults.Select(v => v.Id)]));
+        context.Set(new VaultListing([.. vaults.Select(v => v.Id)], vaults.DistinctBy(v => v.Id).ToDictionary(v => v.Id, v => v.Name, StringComparer.Ordinal)));
 
         var gone = await cleaner.DeactivateStaleNodesAsync(OnePasswordNodeTypes.Vault, account, context.RunId, null, null, cancellationToken).ConfigureAwait(false);
         var unlinked = await cleaner.RemoveStaleRelationshipsAsync(OnePasswordRelationshipTypes.AccountHasVault, account, context.RunId, null, null, cancellationToken).ConfigureAwait(false);
@@ -57,7 +57,7 @@ internal sealed class InventorySync(
             {
                 var listed = await retry.ExecuteAsync(token => client.ListItemsAsync(vaultId, token), cancellationToken).ConfigureAwait(false);
                 var details = fetchDetails ? await DetailsAsync(account, vaultId, listed, cancellationToken).ConfigureAwait(false) : null;
-                await writer.WriteAsync(InventoryMapper.Items(vaultId, listed, details), write, cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync(InventoryMapper.Items(vaultId, listed, details, listing.VaultNames.GetValueOrDefault(vaultId)), write, cancellationToken).ConfigureAwait(false);
                 detailReads += details?.Count ?? 0;
                 complete.Add(vaultId);
                 items += listed.Count;

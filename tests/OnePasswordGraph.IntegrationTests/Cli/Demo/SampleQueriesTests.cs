@@ -23,7 +23,7 @@ public sealed class SampleQueriesTests(Neo4jServerFixture neo4j) : IAsyncLifetim
             "CREATE (u:one_password_user {_key: 'u1', account: 'a', email: 'target@example.com'}) "
             + "WITH u UNWIND range(0, 24) AS i "
             + "CREATE (u)-[:PERFORMED]->(:one_password_signin_attempt_event {_key: 'f' + toString(i), account: 'a', category: 'credentials_failed', "
-            + "ipAddress: '198.51.100.201', locationCountry: 'BR', timestamp: $start + i * 30000})",
+            + "ipAddress: '198.51.100.201', country: 'BR', timestamp: $start + i * 30000})",
             Parameters(startMinutes));
 
         var burst = Assert.Single((await neo4j.QueryAsync(Query("Failed sign-in"), Parameters(startMinutes))).Records());

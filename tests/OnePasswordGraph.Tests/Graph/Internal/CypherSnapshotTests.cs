@@ -30,17 +30,7 @@ public sealed class CypherSnapshotTests
     [Fact]
     public void WriteStatement_EventPageWithCheckpoint_MatchesSnapshot()
     {
-        var parts = new WritePart[]
-        {
-            new WritePart.Nodes(User, ["one_password_item_usage_user"], Placeholder: false),
-            new WritePart.Nodes(ItemUsageEvent, [], Placeholder: false),
-            new WritePart.Nodes(Secret, [], Placeholder: true),
-            new WritePart.Relationships(UserPerformedItemUsage),
-            new WritePart.Relationships(ItemUsageAccessedSecret),
-            new WritePart.AggregateRefresh(UsageAggregate),
-        };
-
-        Snapshot.Match(WriteStatementBuilder.Build(parts, SyncState), Folder + "write-event-page.cypher");
+        Snapshot.Match(WriteStatementBuilder.Build(SampleWriteParts.ItemUsagePage, SyncState), Folder + "write-event-page.cypher");
     }
 
     [Fact]

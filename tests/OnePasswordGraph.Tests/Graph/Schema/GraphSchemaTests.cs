@@ -40,6 +40,21 @@ public sealed class GraphSchemaTests
     }
 
     [Fact]
+    public void Ctor_RenameOfAPropertyStillDeclaredOrToAnUndeclaredOne_IsRefused()
+    {
+        var node = new NodeType("thing", "Thing", "x", NodeWriteMode.Upsert, [new PropertyDefinition("kept", PropertyKind.String, "x"), new PropertyDefinition("newName", PropertyKind.String, "x")], []);
+        var migration = new PropertyMigration("m1", "x", [new PropertyRename(node, "kept", "newName"), new PropertyRename(node, "old", "missing"), new PropertyRename(node, "old", "newName")]);
+
+        var error = Assert.Throws<InvalidOperationException>(() => new GraphSchema([node], [], [migration]));
+
+        Assert.Equal(
+            "The graph schema is invalid:\n"
+            + "rename thing.kept -> newName: the new name must be declared and the old one not\n"
+            + "rename thing.old -> missing: the new name must be declared and the old one not",
+            error.Message.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public void Declares_EqualButForeignDeclaration_IsFalse()
     {
         var copy = OnePasswordNodeTypes.User with { };

@@ -36,7 +36,7 @@ CREATE INDEX ON :`one_password_signin_attempt_event`(`timestamp`);
 CREATE INDEX ON :`one_password_signin_attempt_event`(`appName`);
 CREATE INDEX ON :`one_password_signin_attempt_event`(`ipAddress`);
 CREATE INDEX ON :`one_password_signin_attempt_event`(`category`);
-CREATE INDEX ON :`one_password_signin_attempt_event`(`userUUID`);
+CREATE INDEX ON :`one_password_signin_attempt_event`(`targetUserUUID`);
 CREATE INDEX ON :`one_password_sync_state`(`account`);
 CREATE INDEX ON :`one_password_alert`(`account`);
 CREATE INDEX ON :`one_password_alert`(`ruleId`);

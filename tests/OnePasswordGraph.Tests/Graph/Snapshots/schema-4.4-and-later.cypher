@@ -36,7 +36,7 @@ CREATE INDEX `opg_one_password_signin_attempt_event_timestamp` IF NOT EXISTS FOR
 CREATE INDEX `opg_one_password_signin_attempt_event_appName` IF NOT EXISTS FOR (n:`one_password_signin_attempt_event`) ON (n.`appName`);
 CREATE INDEX `opg_one_password_signin_attempt_event_ipAddress` IF NOT EXISTS FOR (n:`one_password_signin_attempt_event`) ON (n.`ipAddress`);
 CREATE INDEX `opg_one_password_signin_attempt_event_category` IF NOT EXISTS FOR (n:`one_password_signin_attempt_event`) ON (n.`category`);
-CREATE INDEX `opg_one_password_signin_attempt_event_userUUID` IF NOT EXISTS FOR (n:`one_password_signin_attempt_event`) ON (n.`userUUID`);
+CREATE INDEX `opg_one_password_signin_attempt_event_targetUserUUID` IF NOT EXISTS FOR (n:`one_password_signin_attempt_event`) ON (n.`targetUserUUID`);
 CREATE INDEX `opg_one_password_sync_state_account` IF NOT EXISTS FOR (n:`one_password_sync_state`) ON (n.`account`);
 CREATE INDEX `opg_one_password_alert_account` IF NOT EXISTS FOR (n:`one_password_alert`) ON (n.`account`);
 CREATE INDEX `opg_one_password_alert_ruleId` IF NOT EXISTS FOR (n:`one_password_alert`) ON (n.`ruleId`);

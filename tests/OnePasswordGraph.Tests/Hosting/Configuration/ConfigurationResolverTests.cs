@@ -205,5 +205,48 @@ public sealed class ConfigurationResolverTests
         Assert.Throws<ConfigurationException>(() => ConfigurationResolver.Resolve(neo4jOnly));
     }
 
+    [Fact]
+    public void Resolve_RetrySections_AreResolvedForNeo4jAnd1Password()
+    {
+        var resolved = ConfigurationResolver.Resolve(Config(new()
+        {
+            ["OnePassword:Events:BaseUrl"] = "https://events.1password.com",
+            ["OnePassword:Events:Token"] = Token,
+            ["OnePassword:Retry:MaxRetryAttempts"] = "2",
+            ["OnePassword:Retry:Deadline"] = "00:01:00",
+            ["Neo4j:Url"] = "https://neo4j.example.com:7473",
+            ["Neo4j:Password"] = "pw",
+            ["Neo4j:Retry:MaxRetryAttempts"] = "9",
+            ["Neo4j:Retry:InitialDelay"] = "00:00:00.250",
+        }));
+
+        Assert.Equal((2, TimeSpan.FromMinutes(1)), (resolved.OnePasswordRetry.MaxRetryAttempts, resolved.OnePasswordRetry.Deadline));
+        Assert.Equal((9, TimeSpan.FromMilliseconds(250)), (resolved.Neo4j.Retry.MaxRetryAttempts, resolved.Neo4j.Retry.InitialDelay));
+    }
+
+    [Fact]
+    public void Resolve_InvalidRetrySettings_NameEachKey()
+    {
+        var error = Assert.Throws<ConfigurationException>(() => ConfigurationResolver.Resolve(Config(new()
+        {
+            ["OnePassword:Events:BaseUrl"] = "https://events.1password.com",
+            ["OnePassword:Events:Token"] = Token,
+            ["OnePassword:Retry:InitialDelay"] = "00:02:00",
+            ["OnePassword:Retry:MaxDelay"] = "00:01:00",
+            ["Neo4j:Url"] = "https://neo4j.example.com:7473",
+            ["Neo4j:Password"] = "pw",
+            ["Neo4j:Retry:MaxRetryAttempts"] = "500",
+            ["Neo4j:Retry:Deadline"] = "00:00:00.500",
+        })));
+
+        Assert.Equal(
+            [
+                "Neo4j:Retry:MaxRetryAttempts: The field MaxRetryAttempts must be between 0 and 100.",
+                "Neo4j:Retry:Deadline (00:00:00.5000000) must be longer than Neo4j:Retry:InitialDelay (00:00:01), or no retry would ever run; set Neo4j:Retry:MaxRetryAttempts=0 to turn retries off.",
+                "OnePassword:Retry:InitialDelay (00:02:00) must not be longer than OnePassword:Retry:MaxDelay (00:01:00).",
+            ],
+            error.Problems);
+    }
+
     private static IConfiguration Config(Dictionary<string, string?> values) => new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 }

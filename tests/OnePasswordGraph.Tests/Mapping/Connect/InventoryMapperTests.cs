@@ -39,11 +39,11 @@ public sealed class InventoryMapperTests
     {
         var item = Item(version: 3);
 
-        var changes = InventoryMapper.Items("V1", [item]);
+        var changes = InventoryMapper.Items("V1", [item], vaultName: "Production");
 
         var properties = Assert.Single(changes.Entities).Properties;
         Assert.Equal("S1", properties["itemUUID"]);
-        Assert.Equal("V2", properties["vaultUUID"]);
+        Assert.Equal(("V2", "V2", "Production"), (properties["vaultUUID"], properties["vaultId"], properties["vaultName"]));
         Assert.Equal(("Deploy", "Deploy", "LOGIN"), (properties["name"], properties["displayName"], properties["category"]));
         Assert.Equal(["ci", "prod"], (IEnumerable<string>)properties["tags"]!);
         Assert.Equal((true, 3L, "ARCHIVED", "U9"), (properties["favorite"], properties["version"], properties["state"], properties["lastEditedBy"]));

@@ -13,11 +13,11 @@ public sealed class AuditEventMapperTests
             new Dictionary<string, object?>
             {
                 ["name"] = "suspend user by Ada Admin", ["displayName"] = "suspend user by Ada Admin",
-                ["timestamp"] = 1747171012827L, ["occurredAt"] = "2025-05-13T21:16:52.8272889Z", ["apiVersion"] = "v1",
+                ["timestamp"] = 1747171012827L, ["occurredAt"] = "2025-05-13T21:16:52.827288935Z", ["apiVersion"] = "v1",
                 ["action"] = "suspend", ["actorUUID"] = "GLF6WUEKS5CSNDJ2OG6TCZD3M4", ["objectType"] = "user", ["objectUUID"] = "ZRQCUD6A65AKHFETOUFO7NL4OM",
-                ["sessionUUID"] = "ODOHXUYQCJBUJKRGZNNPBJURPE", ["sessionIP"] = "203.0.113.10", ["sessionLoginTime"] = 1747170454703L,
-                ["deviceUUID"] = "rqtd557fn2husnstp5nc66w2xa",
-                ["locationCountry"] = "CA", ["locationRegion"] = "Ontario", ["locationCity"] = "Toronto", ["latitude"] = 43.6532, ["longitude"] = -79.3832,
+                ["sessionUUID"] = "ODOHXUYQCJBUJKRGZNNPBJURPE", ["sessionIP"] = "203.0.113.10", ["sessionLoginOn"] = 1747170454703L,
+                ["sessionDeviceUUID"] = "rqtd557fn2husnstp5nc66w2xa",
+                ["country"] = "CA", ["region"] = "Ontario", ["city"] = "Toronto", ["latitude"] = 43.6532, ["longitude"] = -79.3832,
             },
             EventFixtures.PropertiesOf(changes, "one_password_audit_event", "3UQOGUC7DVOCN4OZP2MDKHFLSG"));
         Assert.Equal(

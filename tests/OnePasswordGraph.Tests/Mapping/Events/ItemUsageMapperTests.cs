@@ -14,11 +14,11 @@ public sealed class ItemUsageMapperTests
             new Dictionary<string, object?>
             {
                 ["name"] = "secure-copy by Priya Raman", ["displayName"] = "secure-copy by Priya Raman",
-                ["timestamp"] = 1747227768118L, ["occurredAt"] = "2025-05-14T13:02:48.1184039Z", ["apiVersion"] = "v1",
+                ["timestamp"] = 1747227768118L, ["occurredAt"] = "2025-05-14T13:02:48.118403922Z", ["apiVersion"] = "v1",
                 ["action"] = "secure-copy", ["usedVersion"] = 7L, ["vaultUUID"] = "r2cpw3wdkzh5qmo4lwq6bb4mye", ["itemUUID"] = "t5c7akj3v6hzbqk7uhn2xw4kfa",
                 ["userUUID"] = "DQ4ZWN5ZSJCIDGV3LRMXFYAAQE", ["appName"] = "1Password for Mac", ["appVersion"] = "81017041", ["platformName"] = "Apple Inc.",
                 ["platformVersion"] = "MacBookPro18,3", ["osName"] = "MacOSX", ["osVersion"] = "14.4.1", ["ipAddress"] = "203.0.113.24",
-                ["locationCountry"] = "US", ["locationRegion"] = "Oregon", ["locationCity"] = "Portland", ["latitude"] = 45.5152, ["longitude"] = -122.6784,
+                ["country"] = "US", ["region"] = "Oregon", ["city"] = "Portland", ["latitude"] = 45.5152, ["longitude"] = -122.6784,
             },
             EventFixtures.PropertiesOf(changes, "one_password_item_usage_event", "SUX5AI3LJVBWNBKF6XMEPQNCCE"));
         Assert.Equal(
@@ -41,13 +41,13 @@ public sealed class ItemUsageMapperTests
 
         var usage = EventFixtures.PropertiesOf(changes, "one_password_item_usage_event", "HB6ZP3RKCRE2FCXTSL7V3QMJ4U");
         Assert.Equal("teleport", usage["action"]);
-        Assert.Equal("K4MJ3PXQ7ZGDVJ2NL5RWT6BYHA", usage["accountUUID"]);
+        Assert.Equal("K4MJ3PXQ7ZGDVJ2NL5RWT6BYHA", usage["mspAccountUUID"]);
         var user = EventFixtures.PropertiesOf(changes, "one_password_user", "GZ7W2BVQKFDWHMBUXQ5RJN3C5I");
-        Assert.Equal("external_user", user["userType"]);
-        Assert.Equal("P2SFL6KXE5CJ7HTNQ4MWVZBR3U", user["userAccountUUID"]);
+        Assert.Equal("external_user", user["mspUserType"]);
+        Assert.Equal("P2SFL6KXE5CJ7HTNQ4MWVZBR3U", user["mspUserAccountId"]);
         var secret = changes.Entities.Single(e => e.Type.Type == "one_password_secret");
         Assert.True(secret.IsPlaceholder);
-        Assert.Equal("m4q2vyd7oqexzd3tnb5kri6s4i", secret.Properties["vaultUUID"]);
+        Assert.Equal(("m4q2vyd7oqexzd3tnb5kri6s4i", "m4q2vyd7oqexzd3tnb5kri6s4i"), (secret.Properties["vaultUUID"], secret.Properties["vaultId"]));
         Assert.Equal(["one_password_item_usage_user"], changes.Entities.Single(e => e.Type.Type == "one_password_user").RoleLabels!);
     }
 

@@ -11,7 +11,7 @@ internal sealed record AuditEvent
 {
     public required string Uuid { get; init; }
 
-    public required DateTimeOffset Timestamp { get; init; }
+    public required EventTimestamp Timestamp { get; init; }
 
     public string? ActorUuid { get; init; }
 

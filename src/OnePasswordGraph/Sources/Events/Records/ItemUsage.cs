@@ -8,7 +8,7 @@ internal sealed record ItemUsage
 {
     public required string Uuid { get; init; }
 
-    public required DateTimeOffset Timestamp { get; init; }
+    public required EventTimestamp Timestamp { get; init; }
 
     public int? UsedVersion { get; init; }
 

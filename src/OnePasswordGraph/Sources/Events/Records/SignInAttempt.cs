@@ -10,7 +10,7 @@ internal sealed record SignInAttempt
 
     public string? SessionUuid { get; init; }
 
-    public required DateTimeOffset Timestamp { get; init; }
+    public required EventTimestamp Timestamp { get; init; }
 
     public string? Category { get; init; }
 

@@ -1,0 +1,30 @@
+using static OnePasswordGraph.Graph.Schema.OnePasswordNodeTypes;
+
+namespace OnePasswordGraph.Graph.Schema;
+
+/// <summary>The property renames of the OnePasswordGraph data model, oldest first (the README's migration notes list them).</summary>
+public static class OnePasswordMigrations
+{
+    /// <summary>Earlier versions wrote these properties under names of their own; JupiterOne's data model publishes these.</summary>
+    public static readonly PropertyMigration JupiterOneNames = new(
+        "jupiterone-property-names-1",
+        "Properties renamed to JupiterOne's published names",
+        [
+            .. new[] { ItemUsageEvent, AuditEvent, SignInAttemptEvent }.SelectMany(type => new PropertyRename[]
+            {
+                new(type, "locationCountry", "country"),
+                new(type, "locationRegion", "region"),
+                new(type, "locationCity", "city"),
+            }),
+            new(ItemUsageEvent, "accountUUID", "mspAccountUUID"),
+            new(SignInAttemptEvent, "accountUUID", "mspAccountUUID"),
+            new(SignInAttemptEvent, "userUUID", "targetUserUUID"),
+            new(AuditEvent, "sessionLoginTime", "sessionLoginOn"),
+            new(AuditEvent, "deviceUUID", "sessionDeviceUUID"),
+            new(User, "userType", "mspUserType"),
+            new(User, "userAccountUUID", "mspUserAccountId"),
+        ]);
+
+    /// <summary>Gets every migration, in the order they run.</summary>
+    public static IReadOnlyList<PropertyMigration> All { get; } = [JupiterOneNames];
+}
