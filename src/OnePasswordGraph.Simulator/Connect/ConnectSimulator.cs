@@ -4,9 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using OnePasswordGraph.Simulator.Events;
 using OnePasswordGraph.Simulator.Scenario;
 
@@ -42,11 +40,7 @@ public sealed partial class ConnectSimulator : IAsyncDisposable
     public static async Task<ConnectSimulator> StartAsync(ScenarioInventory inventory, int port, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inventory);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<IHostLifetime, CommandOwnedLifetime>();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        var app = builder.Build();
+        var app = SimulatorApp.Build(port);
         var simulator = new ConnectSimulator(app, inventory);
         app.Run(simulator.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

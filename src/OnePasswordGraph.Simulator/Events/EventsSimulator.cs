@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace OnePasswordGraph.Simulator.Events;
 
@@ -32,11 +30,7 @@ public sealed class EventsSimulator : IAsyncDisposable
     public static async Task<EventsSimulator> StartAsync(EventsSimulatorOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<IHostLifetime, CommandOwnedLifetime>();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
-        var app = builder.Build();
+        var app = SimulatorApp.Build(options.Port);
         var handler = new EventsRequestHandler(options, new CursorCodec(RandomNumberGenerator.GetBytes(32)));
         app.Run(handler.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -6,9 +6,7 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using OnePasswordGraph.Simulator.Events;
 using OnePasswordGraph.Simulator.Scenario;
 
@@ -94,11 +92,7 @@ public sealed class UsersSimulator : IAsyncDisposable
     public static async Task<UsersSimulator> StartAsync(string accountId, IEnumerable<SimulatedUser> users, UsersSimulatorOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<IHostLifetime, CommandOwnedLifetime>();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
-        var app = builder.Build();
+        var app = SimulatorApp.Build(options.Port);
         var simulator = new UsersSimulator(app, accountId, users, options);
         app.Run(simulator.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
