@@ -14,14 +14,24 @@ internal static class HtmlReport
     private const string Style =
         "body{font-family:system-ui,sans-serif;margin:2em;color:#222;background:#fff}"
         + "h1{font-size:1.5em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em}"
-        + ".finding{border:1px solid #ddd;border-radius:6px;padding:1em;margin:1em 0}"
+        + "section.card{border:1px solid #ddd;border-radius:6px;padding:1em;margin:1em 0}"
         + ".meta{color:#555;font-size:.9em}.sev{font-weight:bold;text-transform:uppercase}"
         + ".critical .sev{color:#a00}.high .sev{color:#d35400}.medium .sev{color:#b7950b}.low .sev{color:#2471a3}.info .sev{color:#555}"
-        + "svg.graph{width:100%;max-width:720px;height:auto;display:block}"
+        + "svg.graph{max-width:100%;height:auto;display:block}"
         + "svg line{stroke:#999;stroke-width:1.2}svg text{font-size:11px;text-anchor:middle;fill:#222}svg text.edge{fill:#777;font-size:9px}"
-        + ".node circle{stroke:#333;stroke-width:1;fill:#ccc}.finding circle{fill:#e74c3c}.user circle{fill:#5dade2}"
+        + "circle{stroke:#333;stroke-width:1;fill:#ccc}.finding circle{fill:#e74c3c}.user circle{fill:#5dade2}"
         + ".vault circle{fill:#58d68d}.secret circle{fill:#f4d03f}.event circle{fill:#d7bde2}.account circle{fill:#aab7b8}"
         + "ul.counts{list-style:none;padding:0}ul.counts li{display:inline;margin-right:1.5em}";
+
+    // The node colours of the drawings, named once at the top of the page.
+    private const string Legend =
+        "<p class=\"legend\">Drawings: <svg width=\"12\" height=\"12\" class=\"finding\"><circle cx=\"6\" cy=\"6\" r=\"5\"/></svg> finding "
+        + "<svg width=\"12\" height=\"12\" class=\"user\"><circle cx=\"6\" cy=\"6\" r=\"5\"/></svg> user "
+        + "<svg width=\"12\" height=\"12\" class=\"event\"><circle cx=\"6\" cy=\"6\" r=\"5\"/></svg> event "
+        + "<svg width=\"12\" height=\"12\" class=\"secret\"><circle cx=\"6\" cy=\"6\" r=\"5\"/></svg> item "
+        + "<svg width=\"12\" height=\"12\" class=\"vault\"><circle cx=\"6\" cy=\"6\" r=\"5\"/></svg> vault "
+        + "<svg width=\"12\" height=\"12\" class=\"account\"><circle cx=\"6\" cy=\"6\" r=\"5\"/></svg> account; "
+        + "edges are labelled with the relationship type; hover a node for its key.</p>\n";
 
     public static string Render(string account, IReadOnlyList<ReportFinding> findings, DateTimeOffset generatedOn)
     {
@@ -38,7 +48,7 @@ internal static class HtmlReport
             return html.Append("<p>No findings in this period.</p>\n</body>\n</html>\n").ToString();
         }
 
-        html.Append("<ul class=\"counts\">");
+        html.Append(Legend).Append("<ul class=\"counts\">");
         foreach (var group in bySeverity)
         {
             html.Append(CultureInfo.InvariantCulture, $"<li><a href=\"#{Name(group.Key)}\">{Name(group.Key)}</a>: {group.Count()}</li>");
@@ -50,7 +60,7 @@ internal static class HtmlReport
             html.Append(CultureInfo.InvariantCulture, $"<h2 id=\"{Name(group.Key)}\">{Name(group.Key)} ({group.Count()})</h2>\n");
             foreach (var finding in group)
             {
-                html.Append(CultureInfo.InvariantCulture, $"<section class=\"finding {Name(finding.Severity)}\">\n")
+                html.Append(CultureInfo.InvariantCulture, $"<section class=\"card {Name(finding.Severity)}\">\n")
                     .Append(CultureInfo.InvariantCulture, $"<h3><span class=\"sev\">{Name(finding.Severity)}</span> {Encode(finding.RuleId)}: {Encode(finding.RuleName)}</h3>\n")
                     .Append(CultureInfo.InvariantCulture, $"<p>{Encode(finding.Summary)}</p>\n")
                     .Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">Occurred {Time(finding.OccurredOn)} · fingerprint {Encode(finding.Fingerprint)}</p>\n")

@@ -10,6 +10,7 @@ namespace OnePasswordGraph.Cli.Report;
 internal static class NeighbourhoodSvg
 {
     private const int CaptionLength = 28;
+    private const double Margin = 90;
 
     private static readonly FrozenDictionary<string, string> Kinds = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -27,9 +28,12 @@ internal static class NeighbourhoodSvg
     {
         var placed = NeighbourhoodLayout.Place(finding);
         var at = placed.ToDictionary(p => p.Node.Key, StringComparer.Ordinal);
-        var size = Number(NeighbourhoodLayout.Size);
+        // The view box hugs the nodes (with room for captions), so a finding with a small neighbourhood stays small.
+        var left = placed.Min(p => p.X) - Margin;
+        var top = placed.Min(p => p.Y) - Margin;
+        var box = $"{Number(left)} {Number(top)} {Number(placed.Max(p => p.X) + Margin - left)} {Number(placed.Max(p => p.Y) + Margin - top)}";
         var svg = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"<svg class=\"graph\" viewBox=\"0 0 {size} {size}\" role=\"img\" aria-label=\"{Encode(finding.RuleId)} neighbourhood\">\n");
+            .Append(CultureInfo.InvariantCulture, $"<svg class=\"graph\" viewBox=\"{box}\" width=\"{Number(placed.Max(p => p.X) + Margin - left)}\" role=\"img\" aria-label=\"{Encode(finding.RuleId)} neighbourhood\">\n");
         foreach (var edge in finding.Edges)
         {
             if (at.TryGetValue(edge.From, out var from) && at.TryGetValue(edge.To, out var to))

@@ -50,7 +50,7 @@ public sealed class AlertsReportCommandTests(Neo4jServerFixture neo4j, ITestOutp
         Assert.Empty(HeadlessChromium.ConsoleErrors(shot.Error + dom.Error));
         Assert.True(new FileInfo(screenshot).Length > 0, $"Chromium wrote no screenshot at {screenshot}");
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await File.ReadAllBytesAsync(screenshot))[..4]);
-        Assert.Equal(stored.Count, CountOf(dom.Output, "<section class=\"finding "));
+        Assert.Equal(stored.Count, CountOf(dom.Output, "<section class=\"card "));
         Assert.Equal(stored.Count, CountOf(dom.Output, "<svg class=\"graph\""));
     }
 
