@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test of OnePasswordGraph on a fresh machine: installs Java and the local Neo4j when missing, builds, and
+# Runs every test of OnePasswordGraph on a fresh machine: installs Java, the local Neo4j and Chromium when missing, builds, and
 # runs the unit and integration tests (the integration tests start and stop their own throwaway Neo4j unless
 # NEO4J_URL points at one), and checks every Cypher statement the project can send with Neo4j's own Cypher 5 and
 # Cypher 25 analyser (scripts/cypher-lint.sh, after the tests). Prints the Neo4j version the integration
@@ -15,6 +15,11 @@ mkdir -p "$results"
 
 scripts/neo4j.sh install >/dev/null
 scripts/cypher-lint.sh install >/dev/null
+# The report's integration test opens the page in Debian's headless Chromium.
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "test.sh: installing Debian's chromium package (once)"
+  apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build OnePasswordGraph.sln -c Release -nologo -clp:ErrorsOnly

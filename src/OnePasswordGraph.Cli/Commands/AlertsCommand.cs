@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace OnePasswordGraph.Cli.Commands;
 
-/// <summary><c>alerts</c>: list, run, validate and explain the alert rules.</summary>
+/// <summary><c>alerts</c>: list, run, validate and explain the alert rules, and report the findings.</summary>
 internal static class AlertsCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
@@ -15,6 +15,7 @@ internal static class AlertsCommand
         command.Subcommands.Add(AlertsRunCommand.Create(output, error));
         command.Subcommands.Add(AlertsValidateCommand.Create(output, error));
         command.Subcommands.Add(AlertsExplainCommand.Create(output, error));
+        command.Subcommands.Add(AlertsReportCommand.Create(output, error));
         return command;
     }
 }

@@ -99,6 +99,7 @@ internal static class CypherStatementCatalog
         Add("delivery/skip", DeliveryStatements.Skip("account", fingerprint, "webhook", now).Text);
         Add("delivery/backlog", DeliveryStatements.Backlog("account", ["webhook"], now).Text);
         Add("delivery/browser-query", DeliveryStatements.BrowserQuery(fingerprint));
+        Add("alerts/report", ReportStatements.Findings("account", now, 200, 12, 3).Text);
         var ownedRow = new Dictionary<string, object?> { ["key"] = "k", ["from"] = "k", ["to"] = "k" };
         var owned = new PlannedWrite([new WritePart.Nodes(ItemUsageEvent, [], Placeholder: false), new WritePart.Relationships(VaultHasSecret)], [[ownedRow], [ownedRow]]);
         Add("write/account-conflict-check", ConflictCheck.For(owned, "account")!.Text);
