@@ -14,7 +14,7 @@ public sealed class SimulatedAccount : IAsyncDisposable
     private SimulatedAccount(ScenarioInventory inventory, ScenarioActivity activity, EventsSimulator events, ConnectSimulator connect, UsersSimulator users, SimulatorTokens? tokens, DateTimeOffset now)
     {
         Users = users;
-        (UsersClientId, UsersClientSecret) = users.AddClient();
+        (UsersClientId, UsersClientSecret) = users.AddClient(tokens?.UsersClientId, tokens?.UsersClientSecret);
         Inventory = inventory;
         Activity = activity;
         Events = events;

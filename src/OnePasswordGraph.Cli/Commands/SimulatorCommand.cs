@@ -15,6 +15,8 @@ internal static class SimulatorCommand
         var usersPort = new Option<int>("--users-port") { Description = "Loopback port of the Users API simulator (0 picks a free one).", DefaultValueFactory = _ => 0 };
         var eventsToken = new Option<string?>("--events-token") { Description = "Accept this Events API token instead of minting a new one (a restart keeps the settings)." };
         var connectToken = new Option<string?>("--connect-token") { Description = "Accept this Connect token instead of minting a new one." };
+        var usersClientId = new Option<string?>("--users-client-id") { Description = "Accept this Users API client id instead of minting a new one (with --users-client-secret)." };
+        var usersClientSecret = new Option<string?>("--users-client-secret") { Description = "The secret of --users-client-id." };
         var printEnv = new Option<bool>("--print-env") { Description = "Write only the settings to standard output, as `export KEY='VALUE'` lines for a shell; the rest goes to standard error." };
         var envFile = new Option<FileInfo?>("--env-file") { Description = "Also write the settings as `export KEY='VALUE'` lines to this file (readable by you only), for `. FILE` in another shell." };
         var scenario = new ScenarioOptions(ScenarioPurpose.Simulator);
@@ -27,7 +29,7 @@ internal static class SimulatorCommand
             + ". ./simulator.env && onepassword-graph sync\n"
             + "Exit codes: 0 stopped on request; 1 a port is taken or the env file cannot be written; 2 an option is invalid.")
         {
-            port, connectPort, usersPort, eventsToken, connectToken, printEnv, envFile,
+            port, connectPort, usersPort, eventsToken, connectToken, usersClientId, usersClientSecret, printEnv, envFile,
         };
         scenario.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -41,7 +43,7 @@ internal static class SimulatorCommand
             {
                 simulated = await SimulatedAccount.StartAsync(
                     parse.GetValue(scenario.Seed), scenario.Purpose, parse.GetValue(scenario.Events), span, now, parse.GetValue(port), parse.GetValue(connectPort), parse.GetValue(usersPort),
-                    new SimulatorTokens(parse.GetValue(eventsToken), parse.GetValue(connectToken)), shutdown.Token).ConfigureAwait(false);
+                    new SimulatorTokens(parse.GetValue(eventsToken), parse.GetValue(connectToken), parse.GetValue(usersClientId), parse.GetValue(usersClientSecret)), shutdown.Token).ConfigureAwait(false);
             }
             catch (IOException ex)
             {

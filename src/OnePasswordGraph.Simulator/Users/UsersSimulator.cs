@@ -100,11 +100,11 @@ public sealed class UsersSimulator : IAsyncDisposable
         return simulator;
     }
 
-    /// <summary>Registers an OAuth application and returns its client id and secret (simulated, not 1Password credentials).</summary>
-    public (string ClientId, string ClientSecret) AddClient()
+    /// <summary>Registers an OAuth application (with the given id and secret, or new ones) and returns its client id and secret (simulated, not 1Password credentials).</summary>
+    public (string ClientId, string ClientSecret) AddClient(string? clientId = null, string? clientSecret = null)
     {
-        var id = "sim-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
-        var secret = "users-secret-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+        var id = clientId ?? "sim-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
+        var secret = clientSecret ?? "users-secret-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
         lock (_gate)
         {
             _clients[id] = secret;

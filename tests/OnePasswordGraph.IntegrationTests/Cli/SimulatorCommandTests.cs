@@ -53,7 +53,7 @@ public sealed class SimulatorCommandTests(Neo4jServerFixture neo4j) : IAsyncLife
             new Dictionary<string, string>(),
             "simulator", "--events", "300", "--days", "3", "--print-env", "--env-file", envFile,
             "--port", eventsPort.ToString(CultureInfo.InvariantCulture), "--connect-port", connectPort.ToString(CultureInfo.InvariantCulture),
-            "--events-token", "fixed-events-token", "--connect-token", "fixed-connect-token");
+            "--events-token", "fixed-events-token", "--connect-token", "fixed-connect-token", "--users-client-id", "fixed-client", "--users-client-secret", "fixed-client-secret");
         try
         {
             var errors = simulator.StandardError.ReadToEndAsync();
@@ -70,8 +70,8 @@ public sealed class SimulatorCommandTests(Neo4jServerFixture neo4j) : IAsyncLife
             Assert.Contains("export OnePassword__Connect__Token='fixed-connect-token'", exports);
             Assert.Single(exports, line => line.StartsWith("export OnePassword__BackfillStartTime='", StringComparison.Ordinal));
             Assert.Single(exports, line => line.StartsWith("export OnePassword__Users__BaseUrl='http://127.0.0.1:", StringComparison.Ordinal));
-            Assert.Single(exports, line => line.StartsWith("export OnePassword__Users__ClientId='", StringComparison.Ordinal));
-            Assert.Single(exports, line => line.StartsWith("export OnePassword__Users__ClientSecret='", StringComparison.Ordinal));
+            Assert.Contains("export OnePassword__Users__ClientId='fixed-client'", exports);
+            Assert.Contains("export OnePassword__Users__ClientSecret='fixed-client-secret'", exports);
 
             // The file appears whole once the servers listen, and only its owner may read it (it holds tokens).
             await StopAsync(simulator);
