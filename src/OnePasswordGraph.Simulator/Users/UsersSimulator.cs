@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -21,7 +20,7 @@ namespace OnePasswordGraph.Simulator.Users;
 /// silent (token response, error bodies) it answers the standard way: RFC 6749 on the OAuth endpoints, Google API
 /// style <c>{"code","message","details"}</c> elsewhere, with the gRPC-to-HTTP status mapping.
 /// </summary>
-public sealed class UsersSimulator : IAsyncDisposable
+public sealed partial class UsersSimulator : IAsyncDisposable
 {
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 1000;
@@ -169,73 +168,6 @@ public sealed class UsersSimulator : IAsyncDisposable
         };
     }
 
-    private async Task<(int, byte[])> TokenAsync(HttpRequest request)
-    {
-        if (!HttpMethods.IsPost(request.Method))
-        {
-            return (405, UsersJson.OAuthError("invalid_request", "use POST"));
-        }
-
-        if (!Authenticated(request))
-        {
-            return (401, UsersJson.OAuthError("invalid_client", "client authentication failed"));
-        }
-
-        if (await FormAsync(request).ConfigureAwait(false) is not { } form)
-        {
-            return (400, UsersJson.OAuthError("invalid_request", "the body must be application/x-www-form-urlencoded"));
-        }
-
-        if (form.GetValueOrDefault("grant_type") != "client_credentials")
-        {
-            return (400, UsersJson.OAuthError("unsupported_grant_type", "only grant_type=client_credentials is supported"));
-        }
-
-        if (form.TryGetValue("scope", out var scope) && scope != "openid")
-        {
-            return (400, UsersJson.OAuthError("invalid_scope", "the only allowed scope is openid"));
-        }
-
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        _tokens[token] = _options.TimeProvider.GetUtcNow() + _options.TokenLifetime;
-        lock (_gate)
-        {
-            TokensIssued++;
-        }
-
-        return (200, UsersJson.Write(writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteString("access_token", token);
-            writer.WriteString("token_type", "Bearer");
-            writer.WriteNumber("expires_in", (long)_options.TokenLifetime.TotalSeconds);
-            writer.WriteEndObject();
-        }));
-    }
-
-    private async Task<(int, byte[])> RevokeAsync(HttpRequest request)
-    {
-        if (!HttpMethods.IsPost(request.Method))
-        {
-            return (405, UsersJson.OAuthError("invalid_request", "use POST"));
-        }
-
-        if (!Authenticated(request))
-        {
-            return (401, UsersJson.OAuthError("invalid_client", "client authentication failed"));
-        }
-
-        if (await FormAsync(request).ConfigureAwait(false) is not { } form || !form.TryGetValue("token", out var token))
-        {
-            return (400, UsersJson.OAuthError("invalid_request", "token is required"));
-        }
-
-        // RFC 7009: an unknown token is answered like a known one.
-        _tokens.TryRemove(token, out _);
-        _revoked.Enqueue(token);
-        return (200, []);
-    }
-
     private (int, byte[]) Resource(HttpRequest request, string[] parts)
     {
         if (!request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
@@ -356,58 +288,4 @@ public sealed class UsersSimulator : IAsyncDisposable
 
     private (int, byte[]) WithUser(string userId, Func<SimulatedUser, (int, byte[])> answer) =>
         Users.FirstOrDefault(u => u.Id == userId) is { } user ? answer(user) : (404, UsersJson.Error("NotFound", $"user {userId} not found"));
-
-    private bool Authenticated(HttpRequest request)
-    {
-        var header = request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Basic ", StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        string decoded;
-        try
-        {
-            decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..]));
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-
-        // RFC 6749 2.3.1: both halves are form-encoded before they are joined.
-        var (id, secret) = decoded.Split(':', 2) is [var i, var s] ? (Uri.UnescapeDataString(i), Uri.UnescapeDataString(s)) : (string.Empty, string.Empty);
-        lock (_gate)
-        {
-            return _clients.TryGetValue(id, out var expected)
-                && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(secret));
-        }
-    }
-
-    private static async Task<Dictionary<string, string>?> FormAsync(HttpRequest request)
-    {
-        if (!request.HasFormContentType)
-        {
-            return null;
-        }
-
-        var form = await request.ReadFormAsync().ConfigureAwait(false);
-        return form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
-    }
-
-    private static string PageToken(int offset, string filter) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{offset}|{filter}")));
-
-    private static int? ReadPageToken(string token, string filter)
-    {
-        try
-        {
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(token)).Split('|', 2);
-            return text.Length == 2 && text[1] == filter && int.TryParse(text[0], NumberStyles.None, CultureInfo.InvariantCulture, out var offset) ? offset : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
 }
