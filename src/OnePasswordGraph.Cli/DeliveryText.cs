@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using OnePasswordGraph.Delivery;
+using OnePasswordGraph.Diagnostics;
 
 namespace OnePasswordGraph.Cli;
 
@@ -14,19 +15,14 @@ internal static class DeliveryText
         {
             var owed = channel.Pending == 0
                 ? "nothing owed"
-                : string.Create(CultureInfo.InvariantCulture, $"{channel.Pending} owed, oldest raised {channel.OldestPendingOn:yyyy-MM-dd HH:mm}Z ({Age(now - channel.OldestPendingOn!.Value)} ago)");
+                : string.Create(CultureInfo.InvariantCulture, $"{channel.Pending} owed, oldest raised {channel.OldestPendingOn:yyyy-MM-dd HH:mm}Z ({HumanDuration.Describe(now - channel.OldestPendingOn!.Value)} ago)");
             var expired = channel.Expired == 0
                 ? string.Empty
-                : string.Create(CultureInfo.InvariantCulture, $"; {channel.Expired} never delivered and older than {Age(maxAge)}, no longer tried");
+                : string.Create(CultureInfo.InvariantCulture, $"; {channel.Expired} never delivered and older than {HumanDuration.Describe(maxAge)}, no longer tried");
             var error = channel.Pending > 0 && channel.LastError is { } last ? $"; last error: {last}" : string.Empty;
             text.Append(i == 0 ? "  delivery     " : "               ").Append(channel.Channel).Append(": ").Append(owed).Append(expired).Append(error).Append('\n');
         }
 
         return text.ToString();
     }
-
-    private static string Age(TimeSpan age) =>
-        age < TimeSpan.FromHours(1) ? string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, (int)age.TotalMinutes)} minutes")
-        : age < TimeSpan.FromDays(2) ? string.Create(CultureInfo.InvariantCulture, $"{(int)age.TotalHours} hours")
-        : string.Create(CultureInfo.InvariantCulture, $"{(int)age.TotalDays} days");
 }
