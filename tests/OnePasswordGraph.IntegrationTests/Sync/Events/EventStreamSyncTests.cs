@@ -143,6 +143,8 @@ public sealed class EventStreamSyncTests(Neo4jServerFixture neo4j) : IAsyncLifet
             [.. events.Select(e => new GraphRelationship(UserPerformedItemUsage, e.User, e.Uuid, new Dictionary<string, object?>()))]);
 
         public DateTimeOffset TimestampOf(TestEvent item) => item.Timestamp;
+
+        public string UuidOf(TestEvent item) => item.Uuid;
     }
 
     /// <summary>Pages a fixed list the way the Events API pages: the cursor is the position, and stays put when caught up.</summary>
