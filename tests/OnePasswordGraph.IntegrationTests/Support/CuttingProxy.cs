@@ -1,8 +1,5 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace OnePasswordGraph.IntegrationTests.Support;
 
@@ -29,10 +26,7 @@ internal sealed class CuttingProxy : IAsyncDisposable
 
     public static async Task<CuttingProxy> StartAsync(Uri upstream)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackWebApp.Create();
         var proxy = new CuttingProxy(app, new HttpClient { BaseAddress = upstream });
         app.MapGet("/{**path}", async (HttpContext context) =>
         {

@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace OnePasswordGraph.IntegrationTests.Support;
 
@@ -27,10 +24,7 @@ internal sealed class ScriptedEventsApi : IAsyncDisposable
 
     public static async Task<ScriptedEventsApi> StartAsync(Func<string?, string> page)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackWebApp.Create();
         var api = new ScriptedEventsApi(app);
         app.MapPost("/api/{version}/{feature}", async (HttpContext context) =>
         {

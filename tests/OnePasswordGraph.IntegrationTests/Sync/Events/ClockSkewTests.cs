@@ -3,6 +3,7 @@ using OnePasswordGraph.Diagnostics;
 using OnePasswordGraph.Graph.Jobs;
 using OnePasswordGraph.IntegrationTests.Support;
 using OnePasswordGraph.Mapping.Events;
+using OnePasswordGraph.Rules;
 using OnePasswordGraph.Simulator.Scenario;
 using OnePasswordGraph.Sources.Events;
 using OnePasswordGraph.Sources.Events.Records;
@@ -53,6 +54,26 @@ public sealed class ClockSkewTests(Neo4jServerFixture neo4j) : IAsyncLifetime
         Assert.Equal(later.Select(e => e.Uuid).Order(StringComparer.Ordinal), source.Fetched.Skip(skewed.Count).Order(StringComparer.Ordinal));
         Assert.Equal(skewed.Count + later.Count, await neo4j.CountAsync("MATCH (e:one_password_item_usage_event) RETURN count(e) AS c"));
         Assert.Equal(Now.AddYears(5).ToUnixTimeMilliseconds(), (await neo4j.QueryAsync("MATCH (s:one_password_sync_state {_key: 'acme:itemusages'}) RETURN s.lastEventTimestamp AS t")).Rows.Single()[0]);
+    }
+
+    [Fact]
+    public async Task AlertRules_OverEventsStampedInTheFuture_AllRunAndNoneTakesThemAsEvidence()
+    {
+        var inventory = InventoryGenerator.Generate(seed: 72, users: 6, vaults: 3, itemsPerVault: 4, now: Now);
+        var events = ActivityGenerator.Generate(inventory, seed: 72, count: 600, TimeSpan.FromDays(2), Now).Events;
+        var future = events.Where((_, i) => i % 3 == 0).Select(e => e with { Timestamp = Now.AddYears(2) }).ToList();
+        await using var api = await EventsApiHarness.StartAsync();
+        api.Simulator.Append([.. events.Where((_, i) => i % 3 != 0), .. future]);
+        using var sync = ScenarioSync.CreateRunner(neo4j, alerts: true);
+
+        var summary = await sync.RunAsync(ScenarioSync.Account(api.Simulator.BaseUrl, api.Simulator.AddToken().Token, Now.AddDays(-3), name: "acme"), CancellationToken.None);
+
+        var alerts = Assert.IsType<AlertRunSummary>(summary.Alerts);
+        Assert.All(alerts.Rules, rule => Assert.Null(rule.Error));
+        Assert.NotEmpty(alerts.NewFindings);
+        var futureUuids = future.Select(e => e.Uuid).ToHashSet(StringComparer.Ordinal);
+        Assert.DoesNotContain(alerts.NewFindings.SelectMany(f => f.Evidence), futureUuids.Contains);
+        Assert.All(alerts.NewFindings, f => Assert.True(f.OccurredOn <= TimeProvider.System.GetUtcNow(), f.Summary));
     }
 
     private EventStreamSync<ItemUsage> CreateSut(IEventPageSource<ItemUsage> source) =>
