@@ -10,6 +10,7 @@ using OnePasswordGraph.Mapping.Events;
 using OnePasswordGraph.Sources.Events;
 using OnePasswordGraph.Sources.Events.Records;
 using OnePasswordGraph.Sync.Events;
+using OnePasswordGraph.Sync.Status;
 using OnePasswordGraph.Testing;
 using static OnePasswordGraph.IntegrationTests.Support.ScriptedEventsApi;
 
@@ -70,6 +71,7 @@ public sealed class EventPageFaultTests(Neo4jServerFixture neo4j) : IAsyncLifeti
             ],
             rows.OrderBy(r => Order((string)r[1]!)).Select(r => string.Join(" ", r)));
         Assert.Equal("c2", await StoredCursorAsync());
+        Assert.Equal(5, (await new AccountStatusReader(neo4j.Runner).ReadAsync(Account, CancellationToken.None)).NodeCounts["one_password_quarantined_event"]);
         Assert.Equal(5, quarantined.GetMeasurementSnapshot().Sum(m => m.Value));
         Assert.Equal(1, quarantined.GetMeasurementSnapshot().Count(m => m.Tags["reason"] as string == "too_large" && m.Tags["stream"] as string == "itemusages"));
         var warnings = _logs.Collector.GetSnapshot().Where(r => r.Id.Id == 5301).ToList();
