@@ -37,7 +37,7 @@ internal static class StatusText
 
         if (status.NodeCounts.GetValueOrDefault(OnePasswordNodeTypes.QuarantinedEvent.Type) is > 0 and var quarantined)
         {
-            Line(text, $"  quarantined  {quarantined:N0} malformed events kept as {OnePasswordNodeTypes.QuarantinedEvent.Type} nodes (see README: Malformed events)");
+            Line(text, $"  quarantined  {quarantined:N0} malformed events kept as {OnePasswordNodeTypes.QuarantinedEvent.Type} nodes (README: When 1Password sends something wrong)");
         }
 
         Line(text, "  nodes        " + Counts(status.NodeCounts));

@@ -73,7 +73,7 @@ public sealed class StatusTextTests
 
         var text = StatusText.Describe(status, Now);
 
-        Assert.Contains("  quarantined  1,234 malformed events kept as one_password_quarantined_event nodes (see README: Malformed events)\n  nodes        ", text, StringComparison.Ordinal);
+        Assert.Contains("  quarantined  1,234 malformed events kept as one_password_quarantined_event nodes (README: When 1Password sends something wrong)\n  nodes        ", text, StringComparison.Ordinal);
         Assert.DoesNotContain("quarantined  ", StatusText.Describe(status with { NodeCounts = new Dictionary<string, long> { ["one_password_user"] = 3 } }, Now), StringComparison.Ordinal);
     }
 

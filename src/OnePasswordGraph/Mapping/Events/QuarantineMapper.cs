@@ -9,7 +9,7 @@ namespace OnePasswordGraph.Mapping.Events;
 
 /// <summary>
 /// Turns a page's malformed elements into quarantine nodes, written with the rest of the page. Pure: the time seen is
-/// the node's <c>_firstSeenOn</c>, which the writer stamps.
+/// the node's <c>firstSeenOn</c>, which the writer stamps.
 /// </summary>
 public static class QuarantineMapper
 {

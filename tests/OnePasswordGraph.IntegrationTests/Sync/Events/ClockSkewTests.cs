@@ -4,6 +4,7 @@ using OnePasswordGraph.Graph.Jobs;
 using OnePasswordGraph.IntegrationTests.Support;
 using OnePasswordGraph.Mapping.Events;
 using OnePasswordGraph.Rules;
+using OnePasswordGraph.Simulator.Events;
 using OnePasswordGraph.Simulator.Scenario;
 using OnePasswordGraph.Sources.Events;
 using OnePasswordGraph.Sources.Events.Records;
@@ -61,16 +62,18 @@ public sealed class ClockSkewTests(Neo4jServerFixture neo4j) : IAsyncLifetime
     {
         var inventory = InventoryGenerator.Generate(seed: 72, users: 6, vaults: 3, itemsPerVault: 4, now: Now);
         var events = ActivityGenerator.Generate(inventory, seed: 72, count: 600, TimeSpan.FromDays(2), Now).Events;
-        var future = events.Where((_, i) => i % 3 == 0).Select(e => e with { Timestamp = Now.AddYears(2) }).ToList();
+        var usage = events.OfType<SimulatedItemUsage>().First();
+        var pastExport = usage with { Uuid = "EXPORT-PAST", Timestamp = Now.AddHours(-1), Action = "export" };
+        List<SimulatedEvent> future = [.. events.Where((_, i) => i % 3 == 0).Select(e => e with { Timestamp = Now.AddYears(2) }), usage with { Uuid = "EXPORT-FUTURE", Timestamp = Now.AddYears(2), Action = "export" }];
         await using var api = await EventsApiHarness.StartAsync();
-        api.Simulator.Append([.. events.Where((_, i) => i % 3 != 0), .. future]);
+        api.Simulator.Append([.. events.Where((_, i) => i % 3 != 0), pastExport, .. future]);
         using var sync = ScenarioSync.CreateRunner(neo4j, alerts: true);
 
         var summary = await sync.RunAsync(ScenarioSync.Account(api.Simulator.BaseUrl, api.Simulator.AddToken().Token, Now.AddDays(-3), name: "acme"), CancellationToken.None);
 
         var alerts = Assert.IsType<AlertRunSummary>(summary.Alerts);
         Assert.All(alerts.Rules, rule => Assert.Null(rule.Error));
-        Assert.NotEmpty(alerts.NewFindings);
+        Assert.Contains(alerts.NewFindings, f => f.RuleId == "item-export" && f.Evidence.Contains("EXPORT-PAST"));
         var futureUuids = future.Select(e => e.Uuid).ToHashSet(StringComparer.Ordinal);
         Assert.DoesNotContain(alerts.NewFindings.SelectMany(f => f.Evidence), futureUuids.Contains);
         Assert.All(alerts.NewFindings, f => Assert.True(f.OccurredOn <= TimeProvider.System.GetUtcNow(), f.Summary));
