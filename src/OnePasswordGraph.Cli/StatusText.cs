@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using OnePasswordGraph.Graph.Schema;
 using OnePasswordGraph.Sync;
 using OnePasswordGraph.Sync.Status;
 
@@ -32,6 +33,11 @@ internal static class StatusText
         foreach (var stream in status.Streams)
         {
             Line(text, $"  {stream.Stream,-16} {When(stream.CursorUpdatedOn, now),-28} {When(stream.LastEventOn, now),-28} {(stream.EventsWrittenByLastRun is { } n ? n.ToString("N0", CultureInfo.InvariantCulture) : "-")}");
+        }
+
+        if (status.NodeCounts.GetValueOrDefault(OnePasswordNodeTypes.QuarantinedEvent.Type) is > 0 and var quarantined)
+        {
+            Line(text, $"  quarantined  {quarantined:N0} malformed events kept as {OnePasswordNodeTypes.QuarantinedEvent.Type} nodes (README: When 1Password sends something wrong)");
         }
 
         Line(text, "  nodes        " + Counts(status.NodeCounts));

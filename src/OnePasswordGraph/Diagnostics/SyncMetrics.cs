@@ -16,6 +16,7 @@ public sealed class SyncMetrics
     public const string LagInstrument = "onepassword_graph.events.lag";
     public const string AttemptsInstrument = "onepassword_graph.sync.attempts";
     public const string AccountConflictsInstrument = "onepassword_graph.sync.account_conflicts";
+    public const string EventsQuarantinedInstrument = "onepassword_graph.events.quarantined";
 
     private readonly Counter<long> _eventsIngested;
     private readonly Gauge<double> _lag;
@@ -25,6 +26,7 @@ public sealed class SyncMetrics
     private readonly Counter<long> _stepFailures;
     private readonly Counter<long> _attempts;
     private readonly Counter<long> _accountConflicts;
+    private readonly Counter<long> _eventsQuarantined;
 
     public SyncMetrics(IMeterFactory meterFactory)
     {
@@ -37,6 +39,7 @@ public sealed class SyncMetrics
         _runDuration = meter.CreateHistogram<double>("onepassword_graph.sync.duration", "s", "Duration of one account's sync run, by outcome.");
         _stepFailures = meter.CreateCounter<long>("onepassword_graph.sync.step_failures", "{step}", "Sync steps that failed, per account and step.");
         _accountConflicts = meter.CreateCounter<long>(AccountConflictsInstrument, "{node}", "Writes skipped because another account holds the node (an event, vault or item uuid seen in two accounts), per writing account.");
+        _eventsQuarantined = meter.CreateCounter<long>(EventsQuarantinedInstrument, "{event}", "Malformed events kept in the quarantine instead of written as events, per account, stream and reason.");
         _attempts = meter.CreateCounter<long>(AttemptsInstrument, "{attempt}", "Scheduled sync attempts per account, by result (succeeded, failed, lease_busy).");
     }
 
@@ -46,6 +49,10 @@ public sealed class SyncMetrics
         _eventsIngested.Add(count, tags);
         _lag.Record(lagSeconds, tags);
     }
+
+    /// <summary>Counts one malformed event of a written page, kept in the quarantine.</summary>
+    public void EventQuarantined(string account, string stream, string reason) =>
+        _eventsQuarantined.Add(1, new TagList { { "account", account }, { "stream", stream }, { "reason", reason } });
 
     public void ApiRequest(string api, int statusCode)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using OnePasswordGraph.Delivery;
+using OnePasswordGraph.Graph.Schema;
 using OnePasswordGraph.Rules;
 using OnePasswordGraph.Sync.Steps;
 
@@ -19,11 +20,22 @@ public static class RunSummaryText
             var error = step.Error is null ? string.Empty : $" ({step.Error})";
             return string.Create(CultureInfo.InvariantCulture, $"{step.StepId} {step.Status} in {step.Duration.TotalMilliseconds:0} ms{counts}{error}");
         });
-        var conflicts = summary.AccountConflicts == 0
+        var quarantined = Quarantined(summary);
+        var withQuarantine = quarantined == 0
             ? steps
-            : steps.Append(string.Create(CultureInfo.InvariantCulture, $"account conflicts: {summary.AccountConflicts} writes skipped, their nodes belong to another account (see the warnings)"));
+            : steps.Append(string.Create(CultureInfo.InvariantCulture, $"quarantined: {quarantined} malformed events kept as {OnePasswordNodeTypes.QuarantinedEvent.Type} nodes, the rest of their pages written (see the warnings)"));
+        var conflicts = summary.AccountConflicts == 0
+            ? withQuarantine
+            : withQuarantine.Append(string.Create(CultureInfo.InvariantCulture, $"account conflicts: {summary.AccountConflicts} writes skipped, their nodes belong to another account (see the warnings)"));
         var parts = summary.Alerts is { } alerts ? conflicts.Append(Describe(alerts)) : conflicts;
         return string.Join("; ", summary.Delivery is { } delivery ? parts.Append(Describe(delivery)) : parts);
+    }
+
+    /// <summary>Gets how many malformed events the run's stream steps put in the quarantine.</summary>
+    public static long Quarantined(SyncRunSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return summary.Steps.Sum(step => step.CountsByType.GetValueOrDefault(OnePasswordNodeTypes.QuarantinedEvent.Type));
     }
 
     /// <summary>The delivery part of a run summary, e.g. <c>delivery: jsonl 2 delivered, webhook failed (…), 2 owed</c>.</summary>
@@ -111,6 +123,7 @@ public static class RunSummaryText
 
             writer.WriteEndArray();
             writer.WriteNumber("accountConflicts", summary.AccountConflicts);
+            writer.WriteNumber("quarantinedEvents", Quarantined(summary));
             if (summary.Alerts is { } alerts)
             {
                 WriteAlerts(writer, alerts);

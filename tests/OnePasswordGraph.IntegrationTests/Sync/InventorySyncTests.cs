@@ -88,6 +88,58 @@ public sealed class InventorySyncTests(Neo4jServerFixture neo4j) : IAsyncLifetim
         Assert.Contains($"vault {failing.Id}", items.Error, StringComparison.Ordinal);
         Assert.Equal(itemsOfFailing, await neo4j.CountAsync(
             "MATCH (v:one_password_vault {_key: $k})-[:HAS]->(s:one_password_secret {active: true}) RETURN count(s) AS c", Key(failing.Id)));
+
+        _connect.HealVault(failing.Id);
+        await AssertAGoodRunRestoresEverythingAsync(removedItems: 1);
+    }
+
+    [Fact]
+    public async Task RunAsync_ConnectRefusesConnections_MarksNothingInactive_AndTheNextGoodRunRestoresEverything()
+    {
+        await SyncAsync();
+        _connect.RemoveItem(_inventory.Items[5].Id);
+
+        var summary = await SyncAsync(new Uri($"http://127.0.0.1:{ClosedPort.Find()}"));
+
+        Assert.False(summary.Succeeded);
+        Assert.Equal(StepStatus.Failure, summary.Steps.Single(s => s.StepId == "vaults").Status);
+        Assert.Equal(0, await neo4j.CountAsync("MATCH (n) WHERE n.active = false RETURN count(n) AS c"));
+        Assert.Equal(_inventory.Items.Count, await neo4j.CountAsync("MATCH (:one_password_vault {active: true})-[:HAS]->(s:one_password_secret {active: true}) RETURN count(s) AS c"));
+        await AssertAGoodRunRestoresEverythingAsync(removedItems: 1);
+    }
+
+    [Fact]
+    public async Task RunAsync_ItemListingCutMidBody_MarksNothingOfThatVaultInactive_AndTheNextGoodRunRestoresEverything()
+    {
+        var cut = _inventory.Vaults[3];
+        await using var proxy = await CuttingProxy.StartAsync(_connect.BaseUrl);
+        proxy.Cut = path => path == $"/v1/vaults/{cut.Id}/items";
+        await SyncAsync();
+        _connect.RemoveItem(_inventory.Items.First(i => i.VaultId == cut.Id).Id);
+
+        var summary = await SyncAsync(proxy.BaseUrl);
+
+        var items = summary.Steps.Single(s => s.StepId == "items");
+        Assert.Equal(StepStatus.Failure, items.Status);
+        Assert.Contains($"vault {cut.Id}", items.Error, StringComparison.Ordinal);
+        Assert.Equal(0, await neo4j.CountAsync("MATCH (n) WHERE n.active = false RETURN count(n) AS c"));
+        Assert.Equal(_inventory.Items.Count(i => i.VaultId != cut.Id), await neo4j.CountAsync(
+            "MATCH (v:one_password_vault {active: true})-[:HAS]->(s:one_password_secret {active: true}) WHERE v._key <> $k RETURN count(s) AS c", Key(cut.Id)));
+
+        proxy.Cut = _ => false;
+        await AssertAGoodRunRestoresEverythingAsync(removedItems: 1, proxy.BaseUrl);
+    }
+
+    // After a good run the graph holds exactly what Connect lists, active, and nothing else active.
+    private async Task AssertAGoodRunRestoresEverythingAsync(int removedItems, Uri? connectUrl = null)
+    {
+        var summary = await SyncAsync(connectUrl);
+
+        Assert.True(summary.Succeeded, RunSummaryText.Describe(summary));
+        Assert.Equal(_inventory.Vaults.Count, await neo4j.CountAsync("MATCH (:one_password_account {_key: 'default'})-[:HAS]->(v:one_password_vault {active: true}) RETURN count(v) AS c"));
+        Assert.Equal(_inventory.Items.Count - removedItems, await neo4j.CountAsync("MATCH (:one_password_vault {active: true})-[:HAS]->(s:one_password_secret {active: true}) RETURN count(s) AS c"));
+        Assert.Equal(removedItems, await neo4j.CountAsync("MATCH (s:one_password_secret {active: false}) RETURN count(s) AS c"));
+        Assert.Equal(0, await neo4j.CountAsync("MATCH (v:one_password_vault {active: false}) RETURN count(v) AS c"));
     }
 
     [Fact]
@@ -165,10 +217,12 @@ public sealed class InventorySyncTests(Neo4jServerFixture neo4j) : IAsyncLifetim
     private List<string> DetailReads() =>
         [.. _connect.Requests.Where(r => r.Method == "GET" && r.Path.Count(c => c == '/') == 5 && r.Path.Contains("/items/", StringComparison.Ordinal)).Select(r => r.Path)];
 
-    private async Task<SyncRunSummary> SyncAsync(bool fetchDetails = false)
+    private async Task<SyncRunSummary> SyncAsync(bool fetchDetails = false) => await SyncAsync(_connect.BaseUrl, fetchDetails);
+
+    private async Task<SyncRunSummary> SyncAsync(Uri? connectUrl, bool fetchDetails = false)
     {
         using var runner = ScenarioSync.CreateRunner(neo4j);
-        return await runner.RunAsync(new AccountSettings("default", null, ScenarioSync.Connect(_connect.BaseUrl, _token, fetchDetails), null), CancellationToken.None);
+        return await runner.RunAsync(new AccountSettings("default", null, ScenarioSync.Connect(connectUrl ?? _connect.BaseUrl, _token, fetchDetails), null), CancellationToken.None);
     }
 
     private static Dictionary<string, object?> Key(string key) => new() { ["k"] = key };

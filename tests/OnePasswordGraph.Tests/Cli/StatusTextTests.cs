@@ -65,6 +65,18 @@ public sealed class StatusTextTests
         Assert.DoesNotContain("failed", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Describe_AccountWithQuarantinedEvents_ShowsTheirCountOnALineOfItsOwn()
+    {
+        var status = new AccountStatus("acme", null, [], null, null,
+            new Dictionary<string, long> { ["one_password_quarantined_event"] = 1234, ["one_password_user"] = 3 }, new Dictionary<string, long>());
+
+        var text = StatusText.Describe(status, Now);
+
+        Assert.Contains("  quarantined  1,234 malformed events kept as one_password_quarantined_event nodes (README: When 1Password sends something wrong)\n  nodes        ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("quarantined  ", StatusText.Describe(status with { NodeCounts = new Dictionary<string, long> { ["one_password_user"] = 3 } }, Now), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

@@ -53,6 +53,7 @@ internal static class CypherStatementCatalog
 
         Add($"write/aggregate/{UsageAggregate.Relationship.Type}", WriteStatementBuilder.Build([new WritePart.AggregateRefresh(UsageAggregate)], checkpointType: null));
         Add("write/event-page-with-checkpoint", WriteStatementBuilder.Build(SampleWriteParts.ItemUsagePage, SyncState));
+        Add("write/event-page-with-quarantine-and-checkpoint", WriteStatementBuilder.Build([.. SampleWriteParts.ItemUsagePage, new WritePart.Nodes(QuarantinedEvent, [], Placeholder: false)], SyncState));
 
         Add("cleanup/stale-vaults", CleanupStatementBuilder.StaleNodes(Vault, scopeProperty: null));
         Add("cleanup/stale-secrets", CleanupStatementBuilder.StaleNodes(Secret, scopeProperty: "vaultUUID"));

@@ -14,4 +14,28 @@ public sealed class RunSummaryTextTests
 
         Assert.Equal("itemusages Success in 3000 ms, rows written: one_password_item_usage_event=932, one_password_user=932", RunSummaryText.Describe(run));
     }
+
+    [Fact]
+    public void Describe_StreamsQuarantinedEvents_CountsThemAcrossStepsInTheLineAndTheStoredJson()
+    {
+        var run = new SyncRunSummary("acme", "run-2", DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(1),
+        [
+            new StepResult("itemusages", StepStatus.Success, new Dictionary<string, long> { ["one_password_quarantined_event"] = 2, ["one_password_item_usage_event"] = 8 }, TimeSpan.FromSeconds(1), null),
+            new StepResult("auditevents", StepStatus.Success, new Dictionary<string, long> { ["one_password_quarantined_event"] = 1 }, TimeSpan.Zero, null),
+            new StepResult("vaults", StepStatus.Success, new Dictionary<string, long> { ["one_password_vault"] = 3 }, TimeSpan.Zero, null),
+        ]);
+
+        Assert.Equal(3, RunSummaryText.Quarantined(run));
+        Assert.EndsWith("; quarantined: 3 malformed events kept as one_password_quarantined_event nodes, the rest of their pages written (see the warnings)", RunSummaryText.Describe(run), StringComparison.Ordinal);
+        Assert.Contains("\"quarantinedEvents\":3", RunSummaryText.Json(run), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Describe_NothingQuarantined_SaysNothingAboutIt()
+    {
+        var run = new SyncRunSummary("acme", "run-3", DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(1),
+            [new StepResult("itemusages", StepStatus.Success, new Dictionary<string, long> { ["one_password_item_usage_event"] = 8 }, TimeSpan.FromSeconds(1), null)]);
+
+        Assert.DoesNotContain("quarantine", RunSummaryText.Describe(run), StringComparison.Ordinal);
+    }
 }

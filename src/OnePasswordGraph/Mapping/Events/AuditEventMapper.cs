@@ -56,6 +56,8 @@ internal sealed class AuditEventMapper(string accountKey) : IEventMapper<AuditEv
 
     public DateTimeOffset TimestampOf(AuditEvent item) => item.Timestamp.Value;
 
+    public string UuidOf(AuditEvent item) => item.Uuid;
+
     private static void MapObject(EventGraphBuilder graph, AuditEvent audit, string? actor)
     {
         if (string.IsNullOrEmpty(audit.ObjectUuid))

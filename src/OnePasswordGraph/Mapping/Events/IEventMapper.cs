@@ -10,4 +10,7 @@ public interface IEventMapper<TEvent>
 
     /// <summary>Gets when an event happened.</summary>
     DateTimeOffset TimestampOf(TEvent item);
+
+    /// <summary>Gets an event's uuid, which makes it the same event wherever it appears.</summary>
+    string UuidOf(TEvent item);
 }

@@ -49,4 +49,6 @@ internal sealed class ItemUsageMapper(string accountKey) : IEventMapper<ItemUsag
     }
 
     public DateTimeOffset TimestampOf(ItemUsage item) => item.Timestamp.Value;
+
+    public string UuidOf(ItemUsage item) => item.Uuid;
 }

@@ -39,4 +39,6 @@ internal sealed class SignInAttemptMapper(string accountKey) : IEventMapper<Sign
     }
 
     public DateTimeOffset TimestampOf(SignInAttempt item) => item.Timestamp.Value;
+
+    public string UuidOf(SignInAttempt item) => item.Uuid;
 }

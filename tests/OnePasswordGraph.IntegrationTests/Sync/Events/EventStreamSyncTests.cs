@@ -120,6 +120,21 @@ public sealed class EventStreamSyncTests(Neo4jServerFixture neo4j) : IAsyncLifet
         Assert.Equal(20, await CountEventsAsync());
     }
 
+    [Fact]
+    public async Task RunAsync_CursorRejectedAfterAnEventStampedInTheFuture_RestartsFromNowNotFromThatTime()
+    {
+        var events = Events(20);
+        events[^1] = events[^1] with { Timestamp = _clock.GetUtcNow().AddDays(30) };
+        var source = new ListSource(events, pageSize: 10);
+        await CreateSut(source).RunAsync("acme", Backfill, CancellationToken.None);
+        source.RejectCursors = true;
+
+        await CreateSut(source).RunAsync("acme", Backfill, CancellationToken.None);
+
+        Assert.Equal(_clock.GetUtcNow(), source.ResetStarts[^1]);
+        Assert.Equal(_clock.GetUtcNow().AddDays(30).ToUnixTimeMilliseconds(), (await neo4j.QueryAsync("MATCH (e:one_password_item_usage_event {_key: $k}) RETURN e.timestamp AS t", new Dictionary<string, object?> { ["k"] = events[^1].Uuid })).Rows.Single()[0]);
+    }
+
     private DateTimeOffset Backfill => _clock.GetUtcNow().AddDays(-3);
 
     private EventStreamSync<TestEvent> CreateSut(ListSource source) =>
@@ -143,6 +158,8 @@ public sealed class EventStreamSyncTests(Neo4jServerFixture neo4j) : IAsyncLifet
             [.. events.Select(e => new GraphRelationship(UserPerformedItemUsage, e.User, e.Uuid, new Dictionary<string, object?>()))]);
 
         public DateTimeOffset TimestampOf(TestEvent item) => item.Timestamp;
+
+        public string UuidOf(TestEvent item) => item.Uuid;
     }
 
     /// <summary>Pages a fixed list the way the Events API pages: the cursor is the position, and stays put when caught up.</summary>

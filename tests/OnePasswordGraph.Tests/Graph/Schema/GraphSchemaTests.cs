@@ -16,7 +16,10 @@ public sealed class GraphSchemaTests
         // Beyond the design's table: the outbox's record of each finding's delivery to each channel, and what a response did.
         string[] delivery = ["one_password_alert_delivery", "one_password_response_action"];
 
-        Assert.Equal([.. designTypes, .. delivery], GraphSchema.OnePassword.NodeTypes.Select(n => n.Type));
+        // And where a malformed event from the Events API is kept instead of dropped.
+        string[] quarantine = ["one_password_quarantined_event"];
+
+        Assert.Equal([.. designTypes, .. delivery, .. quarantine], GraphSchema.OnePassword.NodeTypes.Select(n => n.Type));
         Assert.Equal(
             ["ACCESSED", "FLAGS", "HAS", "IMPACTS", "PERFORMED", "TRIGGERED", "UPDATED", "USED"],
             GraphSchema.OnePassword.RelationshipTypes.Select(r => r.Label).Distinct().Order(StringComparer.Ordinal));

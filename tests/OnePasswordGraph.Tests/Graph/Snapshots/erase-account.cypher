@@ -232,3 +232,20 @@ MATCH (n)-[r]-()
 WITH n, collect(r.`account`)[0] AS other
 SET n.`account` = other
 RETURN count(*) AS cleaned
+;
+MATCH (n:`one_password_quarantined_event`)
+WHERE n.`account` = $account AND NOT n.`_key` IN $keep
+OPTIONAL MATCH (n)-[r]-()
+WITH n, count(r) AS degree
+WHERE degree = 0
+WITH n LIMIT $limit
+DELETE n
+RETURN count(*) AS cleaned
+;
+MATCH (n:`one_password_quarantined_event`)
+WHERE n.`account` = $account AND NOT n.`_key` IN $keep
+WITH n LIMIT $limit
+MATCH (n)-[r]-()
+WITH n, collect(r.`account`)[0] AS other
+SET n.`account` = other
+RETURN count(*) AS cleaned

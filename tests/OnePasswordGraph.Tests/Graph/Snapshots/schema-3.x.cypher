@@ -9,6 +9,7 @@ CREATE CONSTRAINT ON (n:`one_password_sync_state`) ASSERT n.`_key` IS UNIQUE;
 CREATE CONSTRAINT ON (n:`one_password_alert`) ASSERT n.`_key` IS UNIQUE;
 CREATE CONSTRAINT ON (n:`one_password_alert_delivery`) ASSERT n.`_key` IS UNIQUE;
 CREATE CONSTRAINT ON (n:`one_password_response_action`) ASSERT n.`_key` IS UNIQUE;
+CREATE CONSTRAINT ON (n:`one_password_quarantined_event`) ASSERT n.`_key` IS UNIQUE;
 CREATE INDEX ON :`one_password_account`(`account`);
 CREATE INDEX ON :`one_password_user`(`account`);
 CREATE INDEX ON :`one_password_user`(`email`);
@@ -50,4 +51,7 @@ CREATE INDEX ON :`one_password_response_action`(`action`);
 CREATE INDEX ON :`one_password_response_action`(`result`);
 CREATE INDEX ON :`one_password_response_action`(`targetUserUUID`);
 CREATE INDEX ON :`one_password_response_action`(`requestedOn`);
+CREATE INDEX ON :`one_password_quarantined_event`(`account`);
+CREATE INDEX ON :`one_password_quarantined_event`(`stream`);
+CREATE INDEX ON :`one_password_quarantined_event`(`reason`);
 CALL db.constraints() YIELD description RETURN description AS label

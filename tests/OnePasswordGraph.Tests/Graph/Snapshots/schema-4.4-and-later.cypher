@@ -9,6 +9,7 @@ CREATE CONSTRAINT `opg_one_password_sync_state_key` IF NOT EXISTS FOR (n:`one_pa
 CREATE CONSTRAINT `opg_one_password_alert_key` IF NOT EXISTS FOR (n:`one_password_alert`) REQUIRE n.`_key` IS UNIQUE;
 CREATE CONSTRAINT `opg_one_password_alert_delivery_key` IF NOT EXISTS FOR (n:`one_password_alert_delivery`) REQUIRE n.`_key` IS UNIQUE;
 CREATE CONSTRAINT `opg_one_password_response_action_key` IF NOT EXISTS FOR (n:`one_password_response_action`) REQUIRE n.`_key` IS UNIQUE;
+CREATE CONSTRAINT `opg_one_password_quarantined_event_key` IF NOT EXISTS FOR (n:`one_password_quarantined_event`) REQUIRE n.`_key` IS UNIQUE;
 CREATE INDEX `opg_one_password_account_account` IF NOT EXISTS FOR (n:`one_password_account`) ON (n.`account`);
 CREATE INDEX `opg_one_password_user_account` IF NOT EXISTS FOR (n:`one_password_user`) ON (n.`account`);
 CREATE INDEX `opg_one_password_user_email` IF NOT EXISTS FOR (n:`one_password_user`) ON (n.`email`);
@@ -50,4 +51,7 @@ CREATE INDEX `opg_one_password_response_action_action` IF NOT EXISTS FOR (n:`one
 CREATE INDEX `opg_one_password_response_action_result` IF NOT EXISTS FOR (n:`one_password_response_action`) ON (n.`result`);
 CREATE INDEX `opg_one_password_response_action_targetUserUUID` IF NOT EXISTS FOR (n:`one_password_response_action`) ON (n.`targetUserUUID`);
 CREATE INDEX `opg_one_password_response_action_requestedOn` IF NOT EXISTS FOR (n:`one_password_response_action`) ON (n.`requestedOn`);
+CREATE INDEX `opg_one_password_quarantined_event_account` IF NOT EXISTS FOR (n:`one_password_quarantined_event`) ON (n.`account`);
+CREATE INDEX `opg_one_password_quarantined_event_stream` IF NOT EXISTS FOR (n:`one_password_quarantined_event`) ON (n.`stream`);
+CREATE INDEX `opg_one_password_quarantined_event_reason` IF NOT EXISTS FOR (n:`one_password_quarantined_event`) ON (n.`reason`);
 SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type WHERE type CONTAINS 'UNIQUE' AND properties = ['_key'] RETURN labelsOrTypes[0] AS label

@@ -10,6 +10,7 @@ MATCH (n:`one_password_sync_state`) WHERE n.`account` = $account RETURN count(n)
 MATCH (n:`one_password_alert`) WHERE n.`account` = $account RETURN count(n) AS c;
 MATCH (n:`one_password_alert_delivery`) WHERE n.`account` = $account RETURN count(n) AS c;
 MATCH (n:`one_password_response_action`) WHERE n.`account` = $account RETURN count(n) AS c;
+MATCH (n:`one_password_quarantined_event`) WHERE n.`account` = $account RETURN count(n) AS c;
 MATCH ()-[r:`PERFORMED`]->() WHERE r.`account` = $account RETURN r.`_type` AS type, count(r) AS c;
 MATCH ()-[r:`UPDATED`]->() WHERE r.`account` = $account RETURN r.`_type` AS type, count(r) AS c;
 MATCH ()-[r:`HAS`]->() WHERE r.`account` = $account RETURN r.`_type` AS type, count(r) AS c;

@@ -45,6 +45,47 @@ public sealed class EventStreamSyncTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => source.Prefetch!);
     }
 
+    [Fact]
+    public async Task RunAsync_PageWithAMalformedEvent_WritesItsQuarantineNodeInThePagesOneStatementWithTheCursor()
+    {
+        var empty = new CypherResult([], []);
+        var runner = new ScriptedCypherRunner(new CypherResult(["cursor", "apiVersion", "lastEventTimestamp"], []), empty, empty, empty);
+        var malformed = new MalformedEvent(1, MalformedEventReason.NoUuid, "{}", 2, new string('0', 64));
+        var page = new EventPage<ItemUsage>("c1", HasMore: false, [new ItemUsage { Uuid = "E1", Timestamp = Now, Action = "reveal" }]) { Malformed = [malformed] };
+        var clock = new FakeTimeProvider(Now);
+        using var meters = new TestMeterFactory();
+        var sync = new EventStreamSync<ItemUsage>(
+            new OnePageSource(page),
+            new ItemUsageMapper("acme"),
+            new GraphWriter(runner, GraphSchema.OnePassword, 1000, clock, NullLogger<GraphWriter>.Instance),
+            new SyncStateStore(runner),
+            new TransientRetry("1Password", new RetryOptions(), clock, NullLogger.Instance),
+            new SyncMetrics(meters),
+            clock,
+            NullLogger.Instance,
+            pageSize: 100);
+
+        var outcome = await sync.RunAsync("acme", backfillStart: null, CancellationToken.None);
+
+        var writes = runner.Statements.Where(s => s.Text.Contains("MERGE", StringComparison.Ordinal)).ToList();
+        var write = Assert.Single(writes);
+        Assert.Contains("one_password_quarantined_event", write.Text, StringComparison.Ordinal);
+        Assert.Contains("one_password_item_usage_event", write.Text, StringComparison.Ordinal);
+        Assert.True(write.Parameters.ContainsKey("checkpoint"));
+        Assert.Equal(1, outcome.CountsByType["one_password_quarantined_event"]);
+        Assert.Equal(1, outcome.CountsByType["one_password_item_usage_event"]);
+    }
+
+    /// <summary>Answers one page, whatever is asked.</summary>
+    private sealed class OnePageSource(EventPage<ItemUsage> page) : IEventPageSource<ItemUsage>
+    {
+        public string Stream => "itemusages";
+
+        public string ApiVersion => "v2";
+
+        public Task<EventPage<ItemUsage>> FetchAsync(EventPageRequest request, CancellationToken cancellationToken) => Task.FromResult(page);
+    }
+
     /// <summary>Answers the first page (more to come) at once; the next page waits until its request is cancelled.</summary>
     private sealed class PrefetchWatchingSource : IEventPageSource<ItemUsage>
     {

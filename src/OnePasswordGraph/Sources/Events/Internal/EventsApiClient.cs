@@ -1,4 +1,5 @@
 using System.Net;
+using OnePasswordGraph.Sources.Events.Internal.Protocol;
 using OnePasswordGraph.Sources.Events.Records;
 
 namespace OnePasswordGraph.Sources.Events.Internal;
@@ -19,11 +20,11 @@ internal sealed class EventsApiClient : IEventsApiClient
         _budget = budget;
         _errors = errors;
         ItemUsages = new EventsPageSource<ItemUsage>(
-            EventStreamKind.ItemUsages, apiVersion, budget, errors, (body, token) => api.ItemUsagesAsync(apiVersion, body, token));
+            EventStreamKind.ItemUsages, apiVersion, budget, errors, EventsApiJsonContext.Default.ItemUsage, (body, token) => api.ItemUsagesAsync(apiVersion, body, token));
         AuditEvents = new EventsPageSource<AuditEvent>(
-            EventStreamKind.AuditEvents, apiVersion, budget, errors, (body, token) => api.AuditEventsAsync(apiVersion, body, token));
+            EventStreamKind.AuditEvents, apiVersion, budget, errors, EventsApiJsonContext.Default.AuditEvent, (body, token) => api.AuditEventsAsync(apiVersion, body, token));
         SignInAttempts = new EventsPageSource<SignInAttempt>(
-            EventStreamKind.SignInAttempts, apiVersion, budget, errors, (body, token) => api.SignInAttemptsAsync(apiVersion, body, token));
+            EventStreamKind.SignInAttempts, apiVersion, budget, errors, EventsApiJsonContext.Default.SignInAttempt, (body, token) => api.SignInAttemptsAsync(apiVersion, body, token));
     }
 
     public IEventPageSource<ItemUsage> ItemUsages { get; }

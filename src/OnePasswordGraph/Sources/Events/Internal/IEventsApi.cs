@@ -1,12 +1,13 @@
+using System.Text.Json;
 using OnePasswordGraph.Sources.Events.Internal.Protocol;
-using OnePasswordGraph.Sources.Events.Records;
 using Refit;
 
 namespace OnePasswordGraph.Sources.Events.Internal;
 
 /// <summary>
 /// The Events API's endpoints, as Refit generates their client. Each call is one request; a failure arrives as an
-/// <see cref="EventsApiException"/> (see <see cref="EventsApiErrors"/>). A result is null when the body is empty.
+/// <see cref="EventsApiException"/> (see <see cref="EventsApiErrors"/>). A result is null when the body is empty. A page's
+/// items stay JSON elements here: <see cref="EventElements"/> reads each, so one bad element spoils only itself.
 /// </summary>
 [Headers("Authorization: Bearer", "Accept: application/json")]
 internal interface IEventsApi
@@ -20,11 +21,11 @@ internal interface IEventsApi
     Task<IntrospectionV1?> IntrospectV1Async(CancellationToken cancellationToken);
 
     [Post("/api/{version}/itemusages")]
-    Task<EventEnvelope<ItemUsage>?> ItemUsagesAsync(string version, [Body] PageRequestBody body, CancellationToken cancellationToken);
+    Task<EventEnvelope<JsonElement>?> ItemUsagesAsync(string version, [Body] PageRequestBody body, CancellationToken cancellationToken);
 
     [Post("/api/{version}/auditevents")]
-    Task<EventEnvelope<AuditEvent>?> AuditEventsAsync(string version, [Body] PageRequestBody body, CancellationToken cancellationToken);
+    Task<EventEnvelope<JsonElement>?> AuditEventsAsync(string version, [Body] PageRequestBody body, CancellationToken cancellationToken);
 
     [Post("/api/{version}/signinattempts")]
-    Task<EventEnvelope<SignInAttempt>?> SignInAttemptsAsync(string version, [Body] PageRequestBody body, CancellationToken cancellationToken);
+    Task<EventEnvelope<JsonElement>?> SignInAttemptsAsync(string version, [Body] PageRequestBody body, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using OnePasswordGraph.Sources.Events.Records;
 
@@ -7,6 +8,7 @@ namespace OnePasswordGraph.Sources.Events.Internal.Protocol;
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+[JsonSerializable(typeof(EventEnvelope<JsonElement>))]
 [JsonSerializable(typeof(EventEnvelope<ItemUsage>))]
 [JsonSerializable(typeof(EventEnvelope<SignInAttempt>))]
 [JsonSerializable(typeof(EventEnvelope<AuditEvent>))]
