@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -45,8 +46,8 @@ internal static class EventElements
             return MalformedEventReason.NotAnObject;
         }
 
-        // Counting the bytes of the raw text first keeps a huge event from being deserialised at all.
-        if (Encoding.UTF8.GetByteCount(element.GetRawText()) > MalformedEvent.MaxEventBytes)
+        // The raw bytes are read in place (no copy per event) before a huge event is deserialised at all.
+        if (JsonMarshal.GetRawUtf8Value(element).Length > MalformedEvent.MaxEventBytes)
         {
             return MalformedEventReason.TooLarge;
         }
@@ -63,7 +64,7 @@ internal static class EventElements
 
     private static MalformedEvent Quarantine(int position, string reason, JsonElement element)
     {
-        var raw = Encoding.UTF8.GetBytes(element.GetRawText());
+        var raw = JsonMarshal.GetRawUtf8Value(element).ToArray();
         var kept = raw.Length <= MalformedEvent.MaxStoredBytes
             ? Encoding.UTF8.GetString(raw)
 
