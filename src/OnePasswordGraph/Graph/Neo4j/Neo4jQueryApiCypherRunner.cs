@@ -21,6 +21,9 @@ internal sealed class Neo4jQueryApiCypherRunner : ICypherRunner, IDisposable
     /// <summary>The response header that pins an explicit transaction to the cluster member that opened it.</summary>
     public const string AffinityHeader = "neo4j-cluster-affinity";
 
+    /// <summary>Reads the version where discovery names none; every Neo4j has <c>dbms.components()</c>.</summary>
+    internal const string ComponentsQuery = "CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition";
+
     private static readonly Neo4jVersion FirstWithQueryApi = new(5, 19, 0);
     private static readonly MediaTypeWithQualityHeaderValue AcceptTyped = new("application/vnd.neo4j.query");
 
@@ -93,7 +96,7 @@ internal sealed class Neo4jQueryApiCypherRunner : ICypherRunner, IDisposable
     // A server whose discovery names no version still answers dbms.components(), as every Neo4j does.
     private async Task<(string Version, string? Edition)> ComponentsAsync(Uri endpoint, CancellationToken cancellationToken)
     {
-        var result = await RunImplicitAsync(endpoint, new CypherStatement("CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition"), cancellationToken).ConfigureAwait(false);
+        var result = await RunImplicitAsync(endpoint, new CypherStatement(ComponentsQuery), cancellationToken).ConfigureAwait(false);
         return result.Rows is [[string version, var edition, ..], ..]
             ? (version, edition as string)
             : throw _channel.NotNeo4j("its discovery document names no version, and dbms.components() returned none");

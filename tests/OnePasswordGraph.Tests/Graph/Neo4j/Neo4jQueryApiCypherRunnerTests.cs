@@ -144,6 +144,41 @@ public sealed class Neo4jQueryApiCypherRunnerTests
         Assert.DoesNotContain(handler.Received, r => r.Request.RequestUri!.AbsolutePath.EndsWith("/commit", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task RunAsync_CancelledInsideTheTransaction_StillRollsItBack()
+    {
+        using var stop = new CancellationTokenSource();
+        var handler = Aura()
+            .On(HttpMethod.Post, "/db/neo4j/query/v2/tx", _ => Opened("tx-3", "member-1"))
+            .On(HttpMethod.Post, "/db/neo4j/query/v2/tx/tx-3", _ =>
+            {
+                stop.Cancel();
+                throw new OperationCanceledException(stop.Token);
+            })
+            .OnJson(HttpMethod.Delete, "/db/neo4j/query/v2/tx/tx-3", "{}", HttpStatusCode.Accepted);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            CreateSut(handler).RunAsync([new CypherStatement("CREATE (a)"), new CypherStatement("CREATE (b)")], stop.Token));
+
+        Assert.Equal(HttpMethod.Delete, handler.Received[^1].Request.Method);
+    }
+
+    [Fact]
+    public async Task GetServerInfoAsync_DiscoveryWithoutVersion_AsksDbmsComponents()
+    {
+        var handler = new RoutedHandler()
+            .OnJson(HttpMethod.Get, "/", """{"query":"/db/{databaseName}/query/v2"}""")
+            .OnJson(HttpMethod.Post, "/db/neo4j/query/v2", """
+                {"data":{"fields":["version","edition"],"values":[[{"$type":"String","_value":"2025.10.1"},{"$type":"String","_value":"enterprise"}]]}}
+                """, HttpStatusCode.Accepted);
+
+        var info = await CreateSut(handler).GetServerInfoAsync(CancellationToken.None);
+
+        Assert.Equal(new Neo4jVersion(2025, 10, 1), info.Version);
+        Assert.Equal("enterprise", info.Edition);
+        Assert.Contains("dbms.components()", handler.Received[^1].Body, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.BadRequest, "Neo.ClientError.Statement.SyntaxError", Neo4jErrorKind.Client)]
     [InlineData(HttpStatusCode.BadRequest, "Neo.TransientError.Transaction.LockClientStopped", Neo4jErrorKind.Client)]
