@@ -14,34 +14,16 @@ namespace OnePasswordGraph.Graph.Neo4j;
 internal sealed class Neo4jHttpCypherRunner : ICypherRunner, IDisposable
 {
     private readonly Neo4jHttpChannel _channel;
-    private readonly SemaphoreSlim _discoveryGate = new(1, 1);
-    private Neo4jServerInfo? _serverInfo;
+    private readonly DiscoveryCache _discovery = new();
 
     public Neo4jHttpCypherRunner(HttpClient httpClient, Neo4jSettings settings, ILogger<Neo4jHttpCypherRunner> logger)
     {
         _channel = new Neo4jHttpChannel(httpClient, settings, logger);
     }
 
-    public async Task<Neo4jServerInfo> GetServerInfoAsync(CancellationToken cancellationToken)
-    {
-        if (_serverInfo is { } known)
-        {
-            return known;
-        }
+    public Task<Neo4jServerInfo> GetServerInfoAsync(CancellationToken cancellationToken) => _discovery.GetAsync(DiscoverAsync, cancellationToken);
 
-        await _discoveryGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            _serverInfo ??= await DiscoverAsync(cancellationToken).ConfigureAwait(false);
-            return _serverInfo;
-        }
-        finally
-        {
-            _discoveryGate.Release();
-        }
-    }
-
-    public void Dispose() => _discoveryGate.Dispose();
+    public void Dispose() => _discovery.Dispose();
 
     public async Task<IReadOnlyList<CypherResult>> RunAsync(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
     {

@@ -28,8 +28,7 @@ internal sealed class Neo4jQueryApiCypherRunner : ICypherRunner, IDisposable
     private static readonly MediaTypeWithQualityHeaderValue AcceptTyped = new("application/vnd.neo4j.query");
 
     private readonly Neo4jHttpChannel _channel;
-    private readonly SemaphoreSlim _discoveryGate = new(1, 1);
-    private Neo4jServerInfo? _serverInfo;
+    private readonly DiscoveryCache _discovery = new();
     private volatile IReadOnlyList<string> _bookmarks = [];
 
     public Neo4jQueryApiCypherRunner(HttpClient httpClient, Neo4jSettings settings, ILogger<Neo4jQueryApiCypherRunner> logger)
@@ -37,26 +36,9 @@ internal sealed class Neo4jQueryApiCypherRunner : ICypherRunner, IDisposable
         _channel = new Neo4jHttpChannel(httpClient, settings, logger);
     }
 
-    public async Task<Neo4jServerInfo> GetServerInfoAsync(CancellationToken cancellationToken)
-    {
-        if (_serverInfo is { } known)
-        {
-            return known;
-        }
+    public Task<Neo4jServerInfo> GetServerInfoAsync(CancellationToken cancellationToken) => _discovery.GetAsync(DiscoverAsync, cancellationToken);
 
-        await _discoveryGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            _serverInfo ??= await DiscoverAsync(cancellationToken).ConfigureAwait(false);
-            return _serverInfo;
-        }
-        finally
-        {
-            _discoveryGate.Release();
-        }
-    }
-
-    public void Dispose() => _discoveryGate.Dispose();
+    public void Dispose() => _discovery.Dispose();
 
     public async Task<IReadOnlyList<CypherResult>> RunAsync(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
     {
