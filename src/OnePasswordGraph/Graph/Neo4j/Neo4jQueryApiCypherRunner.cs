@@ -86,7 +86,7 @@ internal sealed class Neo4jQueryApiCypherRunner : ICypherRunner, IDisposable
 
     private async Task<CypherResult> RunImplicitAsync(Uri endpoint, CypherStatement statement, CancellationToken cancellationToken)
     {
-        var (body, _) = await PostAsync(endpoint, statement, affinity: null, cancellationToken).ConfigureAwait(false);
+        var (body, _) = await PostAsync(endpoint, statement, affinity: null, inTransaction: false, cancellationToken).ConfigureAwait(false);
         Remember(body.Bookmarks);
         return QueryApiValues.ToResult(body.Data);
     }
@@ -94,7 +94,7 @@ internal sealed class Neo4jQueryApiCypherRunner : ICypherRunner, IDisposable
     private async Task<IReadOnlyList<CypherResult>> RunExplicitAsync(Uri endpoint, IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
     {
         var transactions = endpoint.ToString().TrimEnd('/') + "/tx";
-        var (opened, affinity) = await PostAsync(new Uri(transactions, UriKind.Relative), statements[0], affinity: null, cancellationToken).ConfigureAwait(false);
+        var (opened, affinity) = await PostAsync(new Uri(transactions, UriKind.Relative), statements[0], affinity: null, inTransaction: false, cancellationToken).ConfigureAwait(false);
         var id = opened.Transaction?.Id ?? throw _channel.NotNeo4j("its answer to opening a transaction names no transaction id");
         var transaction = new Uri($"{transactions}/{Uri.EscapeDataString(id)}", UriKind.Relative);
         var results = new List<CypherResult> { QueryApiValues.ToResult(opened.Data) };
@@ -102,11 +102,11 @@ internal sealed class Neo4jQueryApiCypherRunner : ICypherRunner, IDisposable
         {
             foreach (var statement in statements.Skip(1))
             {
-                var (body, _) = await PostAsync(transaction, statement, affinity, cancellationToken).ConfigureAwait(false);
+                var (body, _) = await PostAsync(transaction, statement, affinity, inTransaction: true, cancellationToken).ConfigureAwait(false);
                 results.Add(QueryApiValues.ToResult(body.Data));
             }
 
-            var (committed, _) = await PostAsync(new Uri($"{transaction}/commit", UriKind.Relative), statement: null, affinity, cancellationToken).ConfigureAwait(false);
+            var (committed, _) = await PostAsync(new Uri($"{transaction}/commit", UriKind.Relative), statement: null, affinity, inTransaction: true, cancellationToken).ConfigureAwait(false);
             Remember(committed.Bookmarks);
             return results;
         }
@@ -138,12 +138,15 @@ internal sealed class Neo4jQueryApiCypherRunner : ICypherRunner, IDisposable
         }
     }
 
-    private async Task<(QueryResponse Body, string? Affinity)> PostAsync(Uri uri, CypherStatement? statement, string? affinity, CancellationToken cancellationToken)
+    // Bookmarks go with the request that starts a transaction (an implicit one, or opening an explicit one); the
+    // statements inside an open transaction already run after them.
+    private async Task<(QueryResponse Body, string? Affinity)> PostAsync(
+        Uri uri, CypherStatement? statement, string? affinity, bool inTransaction, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, uri);
         if (statement is not null)
         {
-            request.Content = new ByteArrayContent(QueryRequestWriter.Write(statement, _bookmarks));
+            request.Content = new ByteArrayContent(QueryRequestWriter.Write(statement, inTransaction ? [] : _bookmarks));
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "UTF-8" };
         }
 

@@ -123,6 +123,8 @@ public sealed class Neo4jQueryApiCypherRunnerTests
             calls);
         Assert.All(handler.Received.Skip(3).Take(2), r => Assert.Equal("member-7", Assert.Single(r.Request.Headers.GetValues("neo4j-cluster-affinity"))));
         Assert.Contains("\"bookmarks\":[\"FB:committed\"]", handler.Received[^1].Body, StringComparison.Ordinal);
+        Assert.Contains("\"bookmarks\":[\"FB:probe\"]", handler.Received[2].Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("bookmarks", handler.Received[3].Body, StringComparison.Ordinal);
     }
 
     [Fact]
