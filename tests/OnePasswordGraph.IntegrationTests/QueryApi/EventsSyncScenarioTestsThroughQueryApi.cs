@@ -1,5 +1,5 @@
-using OnePasswordGraph.IntegrationTests.Sync;
 using OnePasswordGraph.IntegrationTests.Support;
+using OnePasswordGraph.IntegrationTests.Sync;
 
 namespace OnePasswordGraph.IntegrationTests.QueryApi;
 
