@@ -38,10 +38,10 @@ public static class OnePasswordGraphServices
         services.AddSingleton(provider => new TransientRetry(
             "1Password", configuration.OnePasswordRetry, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>().CreateLogger("OnePasswordGraph.Resilience.OnePassword")));
         services.AddSingleton<ICypherRunner>(provider => new RetryingCypherRunner(
-            new Neo4jHttpCypherRunner(
+            new ProtocolSelectingCypherRunner(
                 new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { BaseAddress = neo4j.Url, Timeout = neo4j.RequestTimeout },
                 neo4j,
-                provider.GetRequiredService<ILogger<Neo4jHttpCypherRunner>>()),
+                provider.GetRequiredService<ILoggerFactory>()),
             new TransientRetry("Neo4j", neo4j.Retry, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>().CreateLogger("OnePasswordGraph.Resilience.Neo4j"))));
         services.AddSingleton(provider => new GraphWriter(
             provider.GetRequiredService<ICypherRunner>(), GraphSchema.OnePassword, neo4j.BatchSize, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<GraphWriter>>()));

@@ -42,11 +42,27 @@ public sealed class SetupDoctorTests(Neo4jServerFixture neo4j) : IAsyncLifetime
         Assert.All(checks.Where(c => c.Name != "server"), check => Assert.Equal(DoctorVerdict.Ok, check.Verdict));
         Assert.Equal(neo4j.Server.Version < new Neo4jVersion(4, 4, 0) ? DoctorVerdict.Warning : DoctorVerdict.Ok, Find(checks, "server").Verdict);
         Assert.Equal(
-            ["default / Events API region", "default / Events API token", "default / Events API features", "default / Connect health", "default / Connect vaults", "Neo4j server", "Neo4j credentials", "Neo4j schema"],
+            ["default / Events API region", "default / Events API token", "default / Events API features", "default / Connect health", "default / Connect vaults", "Neo4j server", "Neo4j protocol", "Neo4j credentials", "Neo4j schema"],
             checks.Select(c => $"{c.Subject} {c.Name}"));
         Assert.Contains("auditevents, itemusages, signinattempts", Find(checks, "features").Detail, StringComparison.Ordinal);
         Assert.Contains($"sees {_inventory.Vaults.Count} vault(s)", Find(checks, "vaults").Detail, StringComparison.Ordinal);
         Assert.Contains(neo4j.Server.Version.ToString(), Find(checks, "server").Detail, StringComparison.Ordinal);
+        Assert.StartsWith("transactional endpoint: the server's discovery offers the transactional endpoint", Find(checks, "protocol").Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Neo4jProtocol.Auto, "Query API: the server's discovery offers no transactional endpoint (/db/neo4j/query/v2)")]
+    [InlineData(Neo4jProtocol.Query, "Query API: set by Neo4j__Protocol (/db/neo4j/query/v2)")]
+    public async Task RunAsync_AuraLikeServer_ReportsTheQueryApiAndWhyWithEveryCheckPassing(Neo4jProtocol protocol, string expected)
+    {
+        var configuration = Configuration();
+        configuration = configuration with { Neo4j = configuration.Neo4j with { Url = neo4j.QueryApiDouble.Url, Protocol = protocol } };
+
+        var checks = await DoctorAsync(configuration);
+
+        Assert.Equal(expected, Find(checks, "protocol").Detail);
+        Assert.Contains("Neo4j 5.27.0 enterprise", Find(checks, "server").Detail, StringComparison.Ordinal);
+        Assert.All(checks, check => Assert.Equal(DoctorVerdict.Ok, check.Verdict));
     }
 
     [Fact]

@@ -11,7 +11,8 @@ using OnePasswordGraph.Testing;
 namespace OnePasswordGraph.IntegrationTests.Rules;
 
 [Collection(Neo4jCollection.Name)]
-public sealed class AlertRunnerTests(Neo4jServerFixture neo4j) : IAsyncLifetime, IDisposable
+// Not sealed: AlertRunnerTestsThroughQueryApi runs the same tests through the Query API.
+public class AlertRunnerTests(Neo4jServerFixture neo4j) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = RuleTestGraph.Now;
 
@@ -21,9 +22,11 @@ public sealed class AlertRunnerTests(Neo4jServerFixture neo4j) : IAsyncLifetime,
 
     public Task InitializeAsync() => neo4j.ResetAsync();
 
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    public void Dispose() => _meters.Dispose();
+    public Task DisposeAsync()
+    {
+        _meters.Dispose();
+        return Task.CompletedTask;
+    }
 
     [Fact]
     public async Task RunAsync_RerunOverTheSameGraph_FindsAgainButCreatesNothing()

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using OnePasswordGraph.Graph;
 using OnePasswordGraph.Graph.Neo4j;
 using OnePasswordGraph.Graph.Schema;
+using OnePasswordGraph.IntegrationTests.Support.QueryApi;
 using OnePasswordGraph.Resilience;
 using OnePasswordGraph.Testing;
 using Xunit.Abstractions;
@@ -21,9 +22,23 @@ namespace OnePasswordGraph.IntegrationTests.Support;
 public sealed class Neo4jServerFixture : IAsyncLifetime
 {
     private readonly IMessageSink _messages;
+    private readonly Neo4jProtocol? _protocol;
     private string? _instanceDir;
+    private QueryApiDouble? _queryApi;
 
     public Neo4jServerFixture(IMessageSink messages) => _messages = messages;
+
+    // A view of the same database through the Query API double: tests written against the fixture run unchanged
+    // through the other protocol.
+    private Neo4jServerFixture(Neo4jServerFixture backend, Uri url, Neo4jProtocol protocol)
+    {
+        _messages = backend._messages;
+        _protocol = protocol;
+        Url = url;
+        User = backend.User;
+        Password = backend.Password;
+        Runner = new RetryingCypherRunner(CreateRunner(Password), CreateRetry());
+    }
 
     public Uri Url { get; private set; } = null!;
 
@@ -34,6 +49,15 @@ public sealed class Neo4jServerFixture : IAsyncLifetime
     public Neo4jServerInfo Server { get; private set; } = null!;
 
     public ICypherRunner Runner { get; private set; } = null!;
+
+    /// <summary>Gets the same database through the Query API double, with <c>Neo4j__Protocol=query</c>.</summary>
+    public Neo4jServerFixture QueryApi { get; private set; } = null!;
+
+    /// <summary>Gets the same database through the Query API double, chosen by the double's Aura-like discovery (<c>Neo4j__Protocol=auto</c>).</summary>
+    public Neo4jServerFixture QueryApiByDiscovery { get; private set; } = null!;
+
+    /// <summary>Gets the Query API double in front of the database.</summary>
+    internal QueryApiDouble QueryApiDouble => _queryApi ?? throw new InvalidOperationException("The Query API double runs in the fixture of the real Neo4j.");
 
     public async Task InitializeAsync()
     {
@@ -53,11 +77,21 @@ public sealed class Neo4jServerFixture : IAsyncLifetime
         _messages.OnMessage(new DiagnosticMessage($"Integration tests run against Neo4j {Server.Version} ({Server.Edition ?? "edition not reported"}) at {Url}"));
         Console.WriteLine($"Integration tests run against Neo4j {Server.Version} at {Url}");
         await CreateInstaller().ApplyAsync(CancellationToken.None);
+        _queryApi = await QueryApiDouble.StartAsync(Url);
+        QueryApi = new Neo4jServerFixture(this, _queryApi.Url, Neo4jProtocol.Query);
+        QueryApiByDiscovery = new Neo4jServerFixture(this, _queryApi.Url, Neo4jProtocol.Auto);
+        QueryApi.Server = await QueryApi.Runner.GetServerInfoAsync(CancellationToken.None);
+        QueryApiByDiscovery.Server = await QueryApiByDiscovery.Runner.GetServerInfoAsync(CancellationToken.None);
     }
 
     public async Task DisposeAsync()
     {
         (Runner as IDisposable)?.Dispose();
+        if (_queryApi is not null)
+        {
+            await _queryApi.DisposeAsync();
+        }
+
         if (_instanceDir is not null)
         {
             await RunScriptAsync("stop", "--dir", _instanceDir);
@@ -72,8 +106,12 @@ public sealed class Neo4jServerFixture : IAsyncLifetime
         }
     }
 
-    public ICypherRunner CreateRunner(string password, string? database = null) =>
-        new Neo4jHttpCypherRunner(
+    public ICypherRunner CreateRunner(string password, string? database = null) => _protocol is { } protocol
+        ? new ProtocolSelectingCypherRunner(
+            new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromMinutes(2) },
+            new Neo4jSettings(Url, User, password, database ?? "neo4j", 1000, TimeSpan.FromMinutes(2)) { Protocol = protocol },
+            NullLoggerFactory.Instance)
+        : new Neo4jHttpCypherRunner(
             new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromMinutes(2) },
             new Neo4jSettings(Url, User, password, database ?? "neo4j", 1000, TimeSpan.FromMinutes(2)),
             NullLogger<Neo4jHttpCypherRunner>.Instance);

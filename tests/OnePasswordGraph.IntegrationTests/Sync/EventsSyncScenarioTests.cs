@@ -7,7 +7,8 @@ namespace OnePasswordGraph.IntegrationTests.Sync;
 
 /// <summary>Whole syncs of a seeded simulator scenario into the real Neo4j.</summary>
 [Collection(Neo4jCollection.Name)]
-public sealed class EventsSyncScenarioTests(Neo4jServerFixture neo4j) : IAsyncLifetime
+// Not sealed: EventsSyncScenarioTestsThroughQueryApi runs the same tests through the Query API.
+public class EventsSyncScenarioTests(Neo4jServerFixture neo4j) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = TimeProvider.System.GetUtcNow();
 

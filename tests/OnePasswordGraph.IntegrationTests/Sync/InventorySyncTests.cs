@@ -10,7 +10,8 @@ namespace OnePasswordGraph.IntegrationTests.Sync;
 
 /// <summary>Inventory from the Connect simulator into the real Neo4j: counts, soft deletes, moves, failures, secrets.</summary>
 [Collection(Neo4jCollection.Name)]
-public sealed class InventorySyncTests(Neo4jServerFixture neo4j) : IAsyncLifetime
+// Not sealed: InventorySyncTestsThroughQueryApi runs the same tests through the Query API.
+public class InventorySyncTests(Neo4jServerFixture neo4j) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = TimeProvider.System.GetUtcNow();
     private readonly ScenarioInventory _inventory = InventoryGenerator.Generate(seed: 31, users: 10, vaults: 5, itemsPerVault: 8, now: Now);

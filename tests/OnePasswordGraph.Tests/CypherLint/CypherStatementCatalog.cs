@@ -91,6 +91,7 @@ internal static class CypherStatementCatalog
         Add("alerts/read-watermarks", AlertStatementBuilder.ReadWatermarks());
         Add("alerts/write-watermark", AlertStatementBuilder.WriteWatermark());
         Add("doctor/can-run-cypher", CypherStatement.Probe.Text);
+        Add("doctor/query-api-components-version", Neo4jQueryApiCypherRunner.ComponentsQuery);
 
         var fingerprint = new string('a', 64);
         Add("delivery/pending", DeliveryStatements.Pending("account", "webhook", now, 10).Text);

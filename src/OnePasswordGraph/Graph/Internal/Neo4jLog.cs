@@ -29,4 +29,16 @@ internal static partial class Neo4jLog
     [LoggerMessage(EventId = 2006, EventName = "PropertiesMigrated", Level = LogLevel.Information,
         Message = "Graph migration {MigrationId} ran: {RenameCount} property renames, {MovedCount} node properties moved")]
     public static partial void Migrated(ILogger logger, string migrationId, int renameCount, long movedCount);
+
+    [LoggerMessage(EventId = 2007, EventName = "Neo4jProtocolChosen", Level = LogLevel.Information,
+        Message = "Talking to Neo4j at {Url} through the {Protocol}: {Reason}")]
+    public static partial void ProtocolChosen(ILogger logger, string url, string protocol, string reason);
+
+    [LoggerMessage(EventId = 2008, EventName = "Neo4jRollbackRefused", Level = LogLevel.Debug,
+        Message = "Neo4j answered HTTP {StatusCode} to rolling back a Query API transaction; it ends on its own when it expires")]
+    public static partial void RollbackRefused(ILogger logger, int statusCode);
+
+    [LoggerMessage(EventId = 2009, EventName = "Neo4jRollbackFailed", Level = LogLevel.Debug,
+        Message = "Rolling back a Query API transaction failed ({Reason}); it ends on its own when it expires")]
+    public static partial void RollbackFailed(ILogger logger, string reason);
 }

@@ -8,6 +8,9 @@ public sealed record Neo4jSettings(Uri Url, string User, string Password, string
     /// <summary>Gets how transient Neo4j failures are retried (<c>Neo4j:Retry</c>).</summary>
     public RetryOptions Retry { get; init; } = new();
 
+    /// <summary>Gets which HTTP API statements go through (<c>Neo4j:Protocol</c>); <see cref="Neo4jProtocol.Auto"/> asks the server's discovery.</summary>
+    public Neo4jProtocol Protocol { get; init; } = Neo4jProtocol.Auto;
+
     /// <summary>Gets the URL as it may appear in messages and logs: scheme, host, port and path only.</summary>
     public string DisplayUrl => Url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
 

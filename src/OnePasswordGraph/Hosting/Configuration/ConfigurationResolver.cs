@@ -214,11 +214,29 @@ public static partial class ConfigurationResolver
 
         var password = Secrets.Read("Neo4j:Password", options.Password, "Neo4j:PasswordFile", options.PasswordFile, "the Neo4j password", problems);
         Retry("Neo4j:Retry", options.Retry, problems);
-        return url is null || password is null ? null : new Neo4jSettings(url, options.User, password, options.Database, options.BatchSize, options.RequestTimeout)
+        var protocol = Protocol(options.Protocol, problems);
+        return url is null || password is null || protocol is null ? null : new Neo4jSettings(url, options.User, password, options.Database, options.BatchSize, options.RequestTimeout)
         {
+            Protocol = protocol.Value,
             CredentialKeys = "Neo4j__User and " + (string.IsNullOrEmpty(options.Password) && !string.IsNullOrEmpty(options.PasswordFile) ? "Neo4j__PasswordFile (the file's content)" : "Neo4j__Password"),
             Retry = options.Retry,
         };
+    }
+
+    private static Neo4jProtocol? Protocol(string? text, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Neo4jProtocol.Auto;
+        }
+
+        if (Enum.TryParse<Neo4jProtocol>(text.Trim(), ignoreCase: true, out var protocol) && Enum.IsDefined(protocol) && !text.Trim().All(char.IsAsciiDigit))
+        {
+            return protocol;
+        }
+
+        problems.Add($"Neo4j__Protocol is '{text}'; set it to auto (the default: the transactional endpoint when the server's discovery offers it, else the Query API), transactional or query.");
+        return null;
     }
 
     private static Uri? ResolveOtlp(string? endpoint, List<string> problems)

@@ -43,6 +43,13 @@ public sealed class Neo4jOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:30:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Gets or sets which HTTP API to use: <c>auto</c> (the transactional endpoint when the server's discovery offers
+    /// it, else the Query API, as on Aura), <c>transactional</c> or <c>query</c>.
+    /// </summary>
+    /// <value>The default value is <c>auto</c>.</value>
+    public string Protocol { get; set; } = "auto";
+
     /// <summary>Gets how transient Neo4j errors are retried.</summary>
     public RetryOptions Retry { get; } = new();
 }

@@ -145,6 +145,8 @@ public sealed class SetupDoctor
             checks.Add(server.Version < OldestProductionVersion
                 ? new DoctorCheck(Subject, "server", DoctorVerdict.Warning, $"{found}: older than the versions supported in production (4.4, 5.x, 2025.x, Aura); fine for trying out, upgrade before relying on it")
                 : new DoctorCheck(Subject, "server", DoctorVerdict.Ok, found));
+            checks.Add(new DoctorCheck(Subject, "protocol", DoctorVerdict.Ok,
+                $"{server.ProtocolName}{(server.ProtocolReason is { } reason ? ": " + reason : string.Empty)} ({server.CommitEndpoint})"));
             await _neo4j.RunAsync([CypherStatement.Probe], cancellationToken).ConfigureAwait(false);
             checks.Add(new DoctorCheck(Subject, "credentials", DoctorVerdict.Ok, $"user {settings.User} can run Cypher{(server.Version.IsLegacy3X ? string.Empty : $" on database {settings.Database}")}"));
             var missing = await _schema.FindMissingKeyConstraintsAsync(cancellationToken).ConfigureAwait(false);
@@ -154,7 +156,7 @@ public sealed class SetupDoctor
         }
         catch (Neo4jException ex)
         {
-            checks.Add(new DoctorCheck(Subject, checks.Count == 0 ? "server" : checks.Count == 1 ? "credentials" : "schema", DoctorVerdict.Failed, ex.Message));
+            checks.Add(new DoctorCheck(Subject, checks.Count == 0 ? "server" : checks.Count == 2 ? "credentials" : "schema", DoctorVerdict.Failed, ex.Message));
         }
 
         return checks;

@@ -5,7 +5,8 @@ using OnePasswordGraph.IntegrationTests.Support;
 namespace OnePasswordGraph.IntegrationTests.Graph.Jobs;
 
 [Collection(Neo4jCollection.Name)]
-public sealed class Neo4jAccountLeaseTests(Neo4jServerFixture neo4j) : IAsyncLifetime
+// Not sealed: Neo4jAccountLeaseTestsThroughQueryApi runs the same tests through the Query API.
+public class Neo4jAccountLeaseTests(Neo4jServerFixture neo4j) : IAsyncLifetime
 {
     private static readonly TimeSpan Duration = TimeSpan.FromMinutes(2);
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero));

@@ -11,6 +11,9 @@ public sealed class Neo4jVersionTests
     [InlineData("2025.01.0", 2025, 1, 0)]
     [InlineData("2026.03", 2026, 3, 0)]
     [InlineData("5.26.2-aura", 5, 26, 2)]
+    [InlineData("5.27-aura", 5, 27, 0)]
+    [InlineData("2025.10.1-aura", 2025, 10, 1)]
+    [InlineData("4.4.30", 4, 4, 30)]
     public void Parse_KnownForms_ReadsNumbers(string text, int major, int minor, int patch) =>
         Assert.Equal(new Neo4jVersion(major, minor, patch), Neo4jVersion.Parse(text));
 
@@ -19,6 +22,10 @@ public sealed class Neo4jVersionTests
     [InlineData("five")]
     [InlineData("5")]
     [InlineData("5.x.1")]
+    [InlineData("aura")]
+    [InlineData("-aura")]
+    [InlineData("5..27")]
+    [InlineData("5.27.1.2")]
     public void Parse_NotAVersion_Throws(string text) => Assert.Throws<FormatException>(() => Neo4jVersion.Parse(text));
 
     [Fact]

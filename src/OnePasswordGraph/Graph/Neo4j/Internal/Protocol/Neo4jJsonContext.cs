@@ -7,4 +7,5 @@ namespace OnePasswordGraph.Graph.Neo4j.Internal.Protocol;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, PropertyNameCaseInsensitive = false, MaxDepth = 512)]
 [JsonSerializable(typeof(DiscoveryDocument))]
 [JsonSerializable(typeof(TransactionResponse))]
+[JsonSerializable(typeof(QueryResponse))]
 internal sealed partial class Neo4jJsonContext : JsonSerializerContext;
