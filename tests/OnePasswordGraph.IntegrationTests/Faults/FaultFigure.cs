@@ -18,10 +18,11 @@ internal sealed record FaultFigure(
     public static string Codes(IEnumerable<int> exitCodes) =>
         string.Join(", ", exitCodes.GroupBy(c => c).Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} ×{g.Count()}")));
 
-    /// <summary>Quotes a line of a process's output in a table cell: trimmed, no column separators, at most 200 characters.</summary>
+    /// <summary>Quotes a line of a process's output in a table cell: spaces collapsed, no column separators, at most 200 characters.</summary>
     public static string Quote(string line)
     {
-        var text = line.Trim().Replace("|", "/", StringComparison.Ordinal);
+        // A run summary's columns are padded with spaces; one is enough in a cell.
+        var text = string.Join(' ', line.Replace("|", "/", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries));
         return text.Length <= 200 ? text : text[..200] + "…";
     }
 }

@@ -30,7 +30,7 @@ internal sealed record FaultProfile(
         return Environment.GetEnvironmentVariable("FAULTS_PROFILE") switch
         {
             "long" => new FaultProfile("long", seed, 20_000, 20, TimeSpan.FromSeconds(60), 60, TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30), TimeSpan.FromSeconds(10)),
-            null or "" or "short" => new FaultProfile("short", seed, 2_000, 5, TimeSpan.FromSeconds(10), 3, TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(10)),
+            null or "" or "short" => new FaultProfile("short", seed, 2_000, 4, TimeSpan.FromSeconds(10), 3, TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(10)),
             var other => throw new InvalidOperationException($"FAULTS_PROFILE={other} is not a profile: use short (the default) or long."),
         };
     }

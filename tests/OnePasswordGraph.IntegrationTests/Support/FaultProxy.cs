@@ -21,7 +21,6 @@ internal sealed class FaultProxy : IAsyncDisposable
     private readonly HttpClient _client = new();
     private readonly ConcurrentQueue<ProxyFault> _faults = new();
     private int _faultsServed;
-    private int _requests;
 
     private FaultProxy(WebApplication app, Uri upstream)
     {
@@ -38,10 +37,6 @@ internal sealed class FaultProxy : IAsyncDisposable
     public TimeSpan Latency { get; set; }
 
     public int FaultsServed => Volatile.Read(ref _faultsServed);
-
-    public int Requests => Volatile.Read(ref _requests);
-
-    public int FaultsPending => _faults.Count;
 
     public static async Task<FaultProxy> StartAsync(Uri upstream)
     {
@@ -75,7 +70,6 @@ internal sealed class FaultProxy : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        Interlocked.Increment(ref _requests);
         if (Down)
         {
             context.Abort();

@@ -5,14 +5,13 @@ using System.Text;
 namespace OnePasswordGraph.IntegrationTests.Support;
 
 /// <summary>
-/// A running <c>onepassword-graph</c> process whose output is collected as it arrives, so a test can wait for a line,
-/// read its memory, kill it with SIGKILL or stop it with SIGTERM, and read everything it wrote afterwards.
+/// A running <c>onepassword-graph</c> process whose output is collected as it arrives, so a test can read its memory,
+/// kill it with SIGKILL or stop it with SIGTERM, and read everything it wrote, also while it runs.
 /// </summary>
 internal sealed class RunningCli : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _text = new();
-    private readonly List<(string Fragment, TaskCompletionSource Seen)> _waiters = [];
     private readonly Lock _gate = new();
 
     private RunningCli(Process process)
@@ -46,29 +45,6 @@ internal sealed class RunningCli : IDisposable
 
     public static RunningCli Start(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
         new(CliProcess.Start(environment, arguments));
-
-    /// <summary>Completes when a line containing <paramref name="fragment"/> arrives (or already has); fails when the process exits first or after <paramref name="limit"/>.</summary>
-    public async Task WaitForLineAsync(string fragment, TimeSpan limit)
-    {
-        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_gate)
-        {
-            if (_text.ToString().Contains(fragment, StringComparison.Ordinal))
-            {
-                return;
-            }
-
-            _waiters.Add((fragment, seen));
-        }
-
-        using var timeout = new CancellationTokenSource(limit);
-        var exited = _process.WaitForExitAsync(timeout.Token);
-        var first = await Task.WhenAny(seen.Task, exited);
-        if (first != seen.Task && !seen.Task.IsCompleted)
-        {
-            Assert.Fail($"'{fragment}' never appeared ({(_process.HasExited ? "the process exited" : "timed out")}):\n{Text}");
-        }
-    }
 
     /// <summary>Waits for the exit (at most <paramref name="limit"/>, then kills it and fails) and returns the exit code.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan limit)
@@ -122,11 +98,6 @@ internal sealed class RunningCli : IDisposable
         lock (_gate)
         {
             _text.Append(line).Append('\n');
-            foreach (var waiter in _waiters.Where(w => line.Contains(w.Fragment, StringComparison.Ordinal)).ToList())
-            {
-                waiter.Seen.TrySetResult();
-                _waiters.Remove(waiter);
-            }
         }
     }
 }
