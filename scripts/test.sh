@@ -3,7 +3,7 @@
 # runs the unit and integration tests (the integration tests start and stop their own throwaway Neo4j unless
 # NEO4J_URL points at one), and checks every Cypher statement the project can send with Neo4j's own Cypher 5 and
 # Cypher 25 analyser (scripts/cypher-lint.sh, after the tests). Prints the Neo4j version the integration
-# tests ran against, the lint's counts and a closing "N passed, N failed" line, in which each statement the lint
+# tests ran against, the lint's counts, the fault suite's figures and a closing "N passed, N failed" line, in which each statement the lint
 # rejects counts as a failure.
 set -euo pipefail
 
@@ -56,6 +56,8 @@ if [ "$lint_status" -ne 0 ]; then
   lint_failed=$(sed -n 's/^cypher-lint: .* clean, \([0-9]*\) with diagnostics.*/\1/p' "$lint_log")
   failed=$((failed + (${lint_failed:-0} > 0 ? ${lint_failed:-0} : 1)))
 fi
+# The fault suite (tests/OnePasswordGraph.IntegrationTests/Faults) writes a row of figures per scenario.
+if [ -f "$results/fault-figures.md" ]; then echo; cat "$results/fault-figures.md"; echo; fi
 echo "$passed passed, $failed failed"
 if [ "$status" -eq 0 ] && [ "$failed" -gt 0 ]; then status=1; fi
 if [ "$passed" -eq 0 ]; then status=1; fi

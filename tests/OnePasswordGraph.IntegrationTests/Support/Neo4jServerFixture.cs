@@ -17,16 +17,28 @@ namespace OnePasswordGraph.IntegrationTests.Support;
 /// <summary>
 /// A real Neo4j for the integration tests. Uses the server named by NEO4J_URL (with NEO4J_USER and NEO4J_PASSWORD)
 /// when set; otherwise starts a throwaway instance (scripts/neo4j.sh) on a free port with a fresh data directory and
-/// auth on, and stops it when the tests end. The script's watchdog also stops it if this process dies.
+/// auth on, and stops it when the tests end. The script's watchdog also stops it if this process dies. A dedicated
+/// fixture always starts its own instance, which a test may stop and start again with its data (the fault suite).
 /// </summary>
 public sealed class Neo4jServerFixture : IAsyncLifetime
 {
     private readonly IMessageSink _messages;
     private readonly Neo4jProtocol? _protocol;
+    private readonly bool _dedicated;
     private string? _instanceDir;
+    private int _port;
     private QueryApiDouble? _queryApi;
 
-    public Neo4jServerFixture(IMessageSink messages) => _messages = messages;
+    public Neo4jServerFixture(IMessageSink messages)
+        : this(messages, dedicated: false)
+    {
+    }
+
+    internal Neo4jServerFixture(IMessageSink messages, bool dedicated)
+    {
+        _messages = messages;
+        _dedicated = dedicated;
+    }
 
     // A view of the same database through the Query API double: tests written against the fixture run unchanged
     // through the other protocol.
@@ -61,7 +73,7 @@ public sealed class Neo4jServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (Environment.GetEnvironmentVariable("NEO4J_URL") is { Length: > 0 } url)
+        if (!_dedicated && Environment.GetEnvironmentVariable("NEO4J_URL") is { Length: > 0 } url)
         {
             Url = new Uri(url);
             User = Environment.GetEnvironmentVariable("NEO4J_USER") ?? "neo4j";
@@ -77,6 +89,12 @@ public sealed class Neo4jServerFixture : IAsyncLifetime
         _messages.OnMessage(new DiagnosticMessage($"Integration tests run against Neo4j {Server.Version} ({Server.Edition ?? "edition not reported"}) at {Url}"));
         Console.WriteLine($"Integration tests run against Neo4j {Server.Version} at {Url}");
         await CreateInstaller().ApplyAsync(CancellationToken.None);
+        if (_dedicated)
+        {
+            // A dedicated instance serves the fault suite, which stops and starts it; it needs no Query API view.
+            return;
+        }
+
         _queryApi = await QueryApiDouble.StartAsync(Url);
         QueryApi = new Neo4jServerFixture(this, _queryApi.Url, Neo4jProtocol.Query);
         QueryApiByDiscovery = new Neo4jServerFixture(this, _queryApi.Url, Neo4jProtocol.Auto);
@@ -149,14 +167,33 @@ public sealed class Neo4jServerFixture : IAsyncLifetime
     public async Task<long> CountAsync(string cypher, IReadOnlyDictionary<string, object?>? parameters = null) =>
         (await QueryAsync(cypher, parameters)).SingleLong("c");
 
+    /// <summary>Stops the instance this fixture started (its data stays), as an outage or the first half of a restart.</summary>
+    public async Task StopServerAsync()
+    {
+        var directory = _instanceDir ?? throw new InvalidOperationException("Only an instance this fixture started can be stopped; unset NEO4J_URL or use a dedicated fixture.");
+        if (await RunScriptAsync("stop", "--dir", directory) != 0)
+        {
+            throw new InvalidOperationException($"scripts/neo4j.sh stop failed; see the output above and {directory}/logs.");
+        }
+    }
+
+    /// <summary>Starts the stopped instance again on the same port with its data; returns once it answers HTTP.</summary>
+    public Task StartServerAsync() =>
+        _instanceDir is null ? throw new InvalidOperationException("Only an instance this fixture started can be started again.") : StartInstanceAsync();
+
     private async Task StartThrowawayInstanceAsync()
     {
         _instanceDir = Path.Combine(Path.GetTempPath(), "opg-neo4j-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant());
         Password = "pw-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
-        var port = FreePort();
-        Url = new Uri($"http://127.0.0.1:{port}");
+        _port = FreePort();
+        Url = new Uri($"http://127.0.0.1:{_port}");
+        await StartInstanceAsync();
+    }
+
+    private async Task StartInstanceAsync()
+    {
         var exitCode = await RunScriptAsync(
-            "start", "--dir", _instanceDir, "--http-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "start", "--dir", _instanceDir!, "--http-port", _port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--password", Password, "--watch-pid", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (exitCode != 0)
         {
