@@ -48,7 +48,7 @@ internal sealed class PlainLoader(BenchmarkNeo4j neo4j, Uri eventsApi, string to
     }
 
     /// <summary>Loads the three streams one after the other, as the sync's steps run; returns the events written.</summary>
-    public async Task<long> LoadAsync(ProgressSamples progress, CancellationToken cancellationToken)
+    public async Task<long> LoadAsync(ProgressSamples progress, ProgressSamples usageProgress, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = eventsApi };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -70,6 +70,10 @@ internal sealed class PlainLoader(BenchmarkNeo4j neo4j, Uri eventsApi, string to
                     await neo4j.RunAsync(Statement, new JsonObject { ["rows"] = rows, ["stream"] = stream, ["cursor"] = cursor }, cancellationToken);
                     written += items.Count;
                     progress.Add(written);
+                    if (stream == "itemusages")
+                    {
+                        usageProgress.Add(written);
+                    }
                 }
 
                 if (!page["has_more"]!.GetValue<bool>())

@@ -46,7 +46,7 @@ internal static class Program
                 // The sync's rate is measured without the rules; the pack is timed on its own below.
                 ["Alerts__Enabled"] = "false",
             };
-            syncRate = await SyncBenchmark.RunAsync(environment, neo4j, simulator, activity.Events.Count, report);
+            syncRate = await SyncBenchmark.RunAsync(environment, neo4j, simulator, activity.Events.Count, Usages(activity), report);
             if (syncRate is null)
             {
                 return 1;
@@ -62,11 +62,13 @@ internal static class Program
         {
             await PlainLoader.InstallAsync(neo4j, CancellationToken.None);
             var progress = new ProgressSamples();
+            var usageProgress = new ProgressSamples();
             var loader = new PlainLoader(neo4j, simulator.BaseUrl, token, backfillStart);
-            var written = await loader.LoadAsync(progress, CancellationToken.None);
+            var written = await loader.LoadAsync(progress, usageProgress, CancellationToken.None);
             var (seconds, rate) = progress.Overall();
             var (first, last) = progress.EdgeRates(written);
-            report.Line($"plain loader: {written} events in {seconds:0.0} s, {rate:0} events/s; first 20% {first:0} events/s, last 20% {last:0} events/s; load average {BenchmarkReport.LoadAverage()}");
+            var (usageFirst, usageLast) = usageProgress.EdgeRates(Usages(activity));
+            report.Line($"plain loader: {written} events in {seconds:0.0} s, {rate:0} events/s; first 20% {first:0} events/s, last 20% {last:0} events/s; item usages first 20% {usageFirst:0} events/s, last 20% {usageLast:0} events/s; load average {BenchmarkReport.LoadAverage()}");
             if (syncRate is { } sync)
             {
                 report.Line($"ratio sync/plain loader: {sync / rate:0.00} (target at least 0.9)");
@@ -78,4 +80,6 @@ internal static class Program
         report.PrintSummary();
         return 0;
     }
+
+    private static int Usages(ScenarioActivity activity) => activity.CountsByFeature.GetValueOrDefault("itemusages");
 }

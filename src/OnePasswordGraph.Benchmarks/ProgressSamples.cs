@@ -19,6 +19,18 @@ internal sealed class ProgressSamples
         }
     }
 
+    /// <summary>Adds a sample of one stream until it is complete: samples after that would stretch its last 20%.</summary>
+    public void Add(long events, long total)
+    {
+        lock (_samples)
+        {
+            if (_samples[^1].Events < total)
+            {
+                _samples.Add((_clock.Elapsed.TotalSeconds, events));
+            }
+        }
+    }
+
     /// <summary>Seconds from the start to the last sample, and the events per second over them.</summary>
     public (double Seconds, double Rate) Overall()
     {

@@ -6,12 +6,14 @@ namespace OnePasswordGraph.Benchmarks;
 internal static class SyncBenchmark
 {
     private const string WrittenQuery = "MATCH (s:one_password_sync_state) WHERE s.eventsWritten IS NOT NULL RETURN sum(s.eventsWritten)";
+    private const string UsagesQuery = "MATCH (s:one_password_sync_state {stream: 'itemusages'}) WHERE s.eventsWritten IS NOT NULL RETURN sum(s.eventsWritten)";
 
     /// <summary>Returns the backfill's events per second, or null when the sync failed.</summary>
     public static async Task<double?> RunAsync(
-        IReadOnlyDictionary<string, string> environment, BenchmarkNeo4j neo4j, EventsSimulator simulator, int events, BenchmarkReport report)
+        IReadOnlyDictionary<string, string> environment, BenchmarkNeo4j neo4j, EventsSimulator simulator, int events, int usages, BenchmarkReport report)
     {
         var progress = new ProgressSamples();
+        var usageProgress = new ProgressSamples();
         var ticks = 0;
         var backfill = await SyncProcess.RunAsync(environment, ["sync"], async () =>
         {
@@ -19,6 +21,7 @@ internal static class SyncBenchmark
             if (++ticks % 4 == 0)
             {
                 progress.Add(await neo4j.ScalarAsync(WrittenQuery, CancellationToken.None));
+                usageProgress.Add(await neo4j.ScalarAsync(UsagesQuery, CancellationToken.None), usages);
             }
         }, CancellationToken.None);
         progress.Add(await neo4j.ScalarAsync(WrittenQuery, CancellationToken.None));
@@ -33,6 +36,8 @@ internal static class SyncBenchmark
         var rate = events / backfill.Elapsed.TotalSeconds;
         var (first, last) = progress.EdgeRates(events);
         report.Line($"sync backfill: {events} events in {backfill.Elapsed.TotalSeconds:0.0} s (process start to exit), {rate:0} events/s; first 20% {first:0} events/s, last 20% {last:0} events/s (last/first {last / first:0.00}, target at least 0.85); load average {BenchmarkReport.LoadAverage()}");
+        var (usageFirst, usageLast) = usageProgress.EdgeRates(usages);
+        report.Line($"sync item usages (the stream with the USED aggregate): first 20% {usageFirst:0} events/s, last 20% {usageLast:0} events/s (last/first {usageLast / usageFirst:0.00})");
         report.Line($"sync peak memory (VmHWM): {backfill.PeakMiB:0.0} MiB (target at most 250)");
         report.Line($"Events API requests: {requests} for {events} events, events/1000 = {events / 1000.0:0.0}");
 
