@@ -9,7 +9,7 @@ namespace OnePasswordGraph.Benchmarks;
 /// side in one run: with the real <c>onepassword-graph sync</c> process and with <see cref="PlainLoader"/>, the
 /// simplest correct loader of the same events; prints both rates and their ratio, the rates over the first and last
 /// 20% of the backfill, the sync's peak memory and Events API requests, a caught-up poll, the graph's size and the
-/// alert pack's time. Usage: OnePasswordGraph.Benchmarks [--events 200000] [--seed 1] [--baseline | --no-baseline].
+/// alert pack's time. Usage: OnePasswordGraph.Benchmarks [--events 200000] [--seed 1] [--baseline | --no-baseline] [--no-alerts].
 /// </summary>
 internal static class Program
 {
@@ -46,7 +46,7 @@ internal static class Program
                 // The sync's rate is measured without the rules; the pack is timed on its own below.
                 ["Alerts__Enabled"] = "false",
             };
-            syncRate = await SyncBenchmark.RunAsync(environment, neo4j, simulator, activity.Events.Count, Usages(activity), report);
+            syncRate = await SyncBenchmark.RunAsync(environment, neo4j, simulator, activity.Events.Count, Usages(activity), options.RunAlerts, report);
             if (syncRate is null)
             {
                 return 1;

@@ -8,9 +8,12 @@ internal static class SyncBenchmark
     private const string WrittenQuery = "MATCH (s:one_password_sync_state) WHERE s.eventsWritten IS NOT NULL RETURN sum(s.eventsWritten)";
     private const string UsagesQuery = "MATCH (s:one_password_sync_state {stream: 'itemusages'}) WHERE s.eventsWritten IS NOT NULL RETURN sum(s.eventsWritten)";
 
+    // Past this the pack is reported as too slow rather than holding the rest of the benchmark.
+    private static readonly TimeSpan AlertPackLimit = TimeSpan.FromMinutes(5);
+
     /// <summary>Returns the backfill's events per second, or null when the sync failed.</summary>
     public static async Task<double?> RunAsync(
-        IReadOnlyDictionary<string, string> environment, BenchmarkNeo4j neo4j, EventsSimulator simulator, int events, int usages, BenchmarkReport report)
+        IReadOnlyDictionary<string, string> environment, BenchmarkNeo4j neo4j, EventsSimulator simulator, int events, int usages, bool timeAlerts, BenchmarkReport report)
     {
         var progress = new ProgressSamples();
         var usageProgress = new ProgressSamples();
@@ -20,8 +23,15 @@ internal static class SyncBenchmark
             // Once a second: the checkpoint of each stream counts the events written with it.
             if (++ticks % 4 == 0)
             {
-                progress.Add(await neo4j.ScalarAsync(WrittenQuery, CancellationToken.None));
+                var written = await neo4j.ScalarAsync(WrittenQuery, CancellationToken.None);
+                progress.Add(written);
                 usageProgress.Add(await neo4j.ScalarAsync(UsagesQuery, CancellationToken.None), usages);
+
+                // A line a minute, so that a long run that is stopped still leaves its figures.
+                if (ticks % 240 == 0)
+                {
+                    Console.WriteLine(FormattableString.Invariant($"progress: {written} of {events} events written after {ticks / 4} s; load average {BenchmarkReport.LoadAverage()}"));
+                }
             }
         }, CancellationToken.None);
         progress.Add(await neo4j.ScalarAsync(WrittenQuery, CancellationToken.None));
@@ -49,18 +59,31 @@ internal static class SyncBenchmark
         var store = StoreBytes();
         report.Line($"graph: {nodes} nodes, {relationships} relationships, store {(store is { } bytes ? $"{bytes / 1048576.0:0.0} MiB" : "unknown (set NEO4J_DIR)")}");
 
+        if (!timeAlerts)
+        {
+            return rate;
+        }
+
         var alertEnvironment = environment.Where(e => e.Key.StartsWith("Neo4j__", StringComparison.Ordinal) || e.Key.StartsWith("Logging__", StringComparison.Ordinal))
             .ToDictionary(e => e.Key, e => e.Value);
-        var alerts = await SyncProcess.RunAsync(alertEnvironment, ["alerts", "run", "--since", "120d", "--format", "json"], null, CancellationToken.None);
+        var alerts = await SyncProcess.RunAsync(alertEnvironment, ["alerts", "run", "--since", "120d", "--format", "json"], null, CancellationToken.None, AlertPackLimit);
         var findings = alerts.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
-        report.Line($"alert pack over the graph: {alerts.Elapsed.TotalSeconds:0.0} s (process included), {findings} findings, exit code {alerts.ExitCode} (target under 30 s)");
+        if (alerts.ExitCode == -1)
+        {
+            // Neo4j 3.1 goes on running the stopped pack's statements, which slows whatever runs next.
+            report.Line($"alert pack over the graph: did not finish within {AlertPackLimit.TotalSeconds:0} s, stopped (target under 30 s)");
+        }
+        else
+        {
+            report.Line($"alert pack over the graph: {alerts.Elapsed.TotalSeconds:0.0} s (process included), {findings} findings, exit code {alerts.ExitCode} (target under 30 s)");
+        }
         return rate;
     }
 
     /// <summary>Deletes what <paramref name="match"/> finds (a <c>MATCH (n)</c> clause) in slices that fit the heap.</summary>
     public static async Task EraseAsync(BenchmarkNeo4j neo4j, string match)
     {
-        while (await neo4j.ScalarAsync($"{match} WITH n LIMIT 20000 DETACH DELETE n RETURN count(*)", CancellationToken.None) > 0)
+        while (await neo4j.ScalarAsync($"{match} WITH n LIMIT 5000 DETACH DELETE n RETURN count(*)", CancellationToken.None) > 0)
         {
         }
     }

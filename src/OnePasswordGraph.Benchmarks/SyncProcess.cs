@@ -7,8 +7,9 @@ namespace OnePasswordGraph.Benchmarks;
 /// <summary>One run of the real <c>onepassword-graph</c> CLI, with its peak resident memory sampled from /proc.</summary>
 internal static partial class SyncProcess
 {
+    /// <summary>Runs the CLI; past <paramref name="limit"/> it is killed and its exit code is -1.</summary>
     public static async Task<(int ExitCode, string Output, TimeSpan Elapsed, double PeakMiB)> RunAsync(
-        IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> arguments, Func<Task>? onTick, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> arguments, Func<Task>? onTick, CancellationToken cancellationToken, TimeSpan? limit = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "onepassword-graph.dll"));
@@ -31,6 +32,13 @@ internal static partial class SyncProcess
         while (!process.HasExited && await sampler.WaitForNextTickAsync(cancellationToken))
         {
             peakKb = Math.Max(peakKb, PeakResidentKb(process.Id));
+            if (clock.Elapsed > limit)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync(cancellationToken);
+                return (-1, await output, clock.Elapsed, peakKb / 1024.0);
+            }
+
             if (onTick is not null)
             {
                 await onTick();
