@@ -21,9 +21,17 @@ internal static class BatchPlanner
         }
 
         // A page by a few dozen people names the same account-HAS-user pair hundreds of times; one row each is enough.
-        foreach (var relationship in Distinct(changes.Relationships))
+        var relationships = Distinct(changes.Relationships).ToList();
+
+        // When everything goes in one statement, an end that is one of its nodes is already written when the
+        // relationship is: the statement looks it up instead of merging it again.
+        var single = rows.Count + relationships.Count + (changes.AggregateRefreshes?.Count ?? 0) <= batchSize || changes.AggregateRefreshes is { Count: > 0 };
+        var written = single ? entities.Select(e => (e.Type.Type, e.Key)).ToHashSet() : [];
+        foreach (var relationship in relationships)
         {
-            rows.Add((new WritePart.Relationships(relationship.Type), RelationshipRow(relationship, context)));
+            var type = relationship.Type;
+            var part = new WritePart.Relationships(type, written.Contains((type.From.Type, relationship.FromKey)), written.Contains((type.To.Type, relationship.ToKey)));
+            rows.Add((part, RelationshipRow(relationship, part, context)));
         }
 
         var records = entities.ToDictionary(e => (e.Type.Type, e.Key), e => e.Properties);
@@ -57,18 +65,27 @@ internal static class BatchPlanner
         ["props"] = Stamped(entity.Properties, entity.Key, entity.Type.Type, entity.Type.Class, context),
     };
 
-    private static Dictionary<string, object?> RelationshipRow(GraphRelationship relationship, GraphWriteContext context)
+    private static Dictionary<string, object?> RelationshipRow(GraphRelationship relationship, WritePart.Relationships part, GraphWriteContext context)
     {
         var type = relationship.Type;
         var key = $"{relationship.FromKey}|{type.Label.ToLowerInvariant()}|{relationship.ToKey}";
-        return new Dictionary<string, object?>(StringComparer.Ordinal)
+        var row = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["from"] = relationship.FromKey,
             ["to"] = relationship.ToKey,
-            ["fromProps"] = Stamped(EmptyProperties, relationship.FromKey, type.From.Type, type.From.Class, context),
-            ["toProps"] = Stamped(EmptyProperties, relationship.ToKey, type.To.Type, type.To.Class, context),
             ["props"] = Stamped(relationship.Properties, key, type.Type, type.Label, context),
         };
+        if (!part.FromWritten)
+        {
+            row["fromProps"] = Stamped(EmptyProperties, relationship.FromKey, type.From.Type, type.From.Class, context);
+        }
+
+        if (!part.ToWritten)
+        {
+            row["toProps"] = Stamped(EmptyProperties, relationship.ToKey, type.To.Type, type.To.Class, context);
+        }
+
+        return row;
     }
 
     // The records' time and value travel with the row: the statement adds those of the records it creates, without

@@ -19,7 +19,8 @@ namespace OnePasswordGraph.Graph.Internal;
 /// <see cref="ConflictCheck"/> reports them.
 /// Parameters: <c>$p0…$pN</c> (rows of each part), <c>$observedOn</c> (epoch ms of the write), <c>$syncTag</c> (the
 /// run id, stamped on inventory), <c>$checkpoint</c> (<c>{key, props}</c>). Node rows are <c>{key, props}</c>,
-/// relationship rows <c>{from, to, fromProps, toProps, props}</c>, aggregate rows <c>{from, to, props, records}</c> with
+/// relationship rows <c>{from, to, fromProps, toProps, props}</c> (no <c>fromProps</c>/<c>toProps</c> for an end the
+/// statement writes as a node), aggregate rows <c>{from, to, props, records}</c> with
 /// records <c>{key, time, value}</c>.
 /// </remarks>
 internal static class WriteStatementBuilder
@@ -53,7 +54,7 @@ internal static class WriteStatementBuilder
             text.Append(parts[i] switch
             {
                 WritePart.Nodes nodes => NodeSection(nodes, carry),
-                WritePart.Relationships relationships => RelationshipSection(relationships.Type),
+                WritePart.Relationships relationships => RelationshipSection(relationships),
                 WritePart.AggregateRefresh aggregate => AggregateSection(aggregate.Aggregate),
                 _ => throw new ArgumentOutOfRangeException(nameof(parts)),
             });
@@ -118,8 +119,11 @@ internal static class WriteStatementBuilder
 
     private static string Owns(string variable) => $"coalesce({variable}.{Name(Account)}, row.props.{Name(Account)}) = row.props.{Name(Account)}";
 
-    private static string RelationshipSection(RelationshipType type)
+    // An end that is a node of this statement is looked up: an earlier section merged it, so the lookup always finds
+    // it and keeps the row.
+    private static string RelationshipSection(WritePart.Relationships part)
     {
+        var type = part.Type;
         var insertOnly = type.From.WriteMode == NodeWriteMode.InsertOnly || type.To.WriteMode == NodeWriteMode.InsertOnly;
         var syncTag = type.Property(SyncTag) is null ? string.Empty : $", r.{Name(SyncTag)} = $syncTag";
         var merge = $"MERGE (a)-[r:{Name(type.Label)}]->(b)\n"
@@ -127,9 +131,14 @@ internal static class WriteStatementBuilder
                 ? $"ON CREATE SET r += row.props, {Stamps("r")}"
                 : $"ON CREATE SET r.{Name(FirstSeenOn)} = $observedOn\nSET r += row.props, r.{Name(LastSeenOn)} = $observedOn{syncTag}");
         var owned = new[] { ("a", type.From), ("b", type.To) }.Where(end => end.Item2.AccountScope == AccountScope.OwnedByOneAccount).Select(end => end.Item1).ToArray();
-        return EndPoint("a", type.From, "row.from", "row.fromProps")
-            + EndPoint("b", type.To, "row.to", "row.toProps")
-            + (owned.Length == 0 ? merge + "\n" : OwnOnly(merge, owned));
+
+        // Cypher wants the lookups before the merges (a MATCH after a MERGE needs a WITH between them).
+        var lookups = new[] { ("a", type.From, "row.from", part.FromWritten), ("b", type.To, "row.to", part.ToWritten) }
+            .Where(end => end.Item4).Select(end => $"({end.Item1}:{Name(end.Item2.Type)} {{{Name(Key)}: {end.Item3}}})").ToList();
+        var ends = (lookups.Count == 0 ? string.Empty : $"MATCH {string.Join(", ", lookups)}\n")
+            + (part.FromWritten ? string.Empty : EndPoint("a", type.From, "row.from", "row.fromProps"))
+            + (part.ToWritten ? string.Empty : EndPoint("b", type.To, "row.to", "row.toProps"));
+        return ends + (owned.Length == 0 ? merge + "\n" : OwnOnly(merge, owned));
     }
 
     // A missing end node is created as a placeholder of the declared type rather than dropping the row, which a
