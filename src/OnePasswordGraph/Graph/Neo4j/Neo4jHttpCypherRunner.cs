@@ -134,11 +134,7 @@ internal sealed class Neo4jHttpCypherRunner : ICypherRunner, IDisposable
 
     private async Task<IReadOnlyList<CypherResult>> CommitAsync(Uri endpoint, IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
-        {
-            Content = new ByteArrayContent(TransactionRequestWriter.Write(statements)),
-        };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "UTF-8" };
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new TransactionRequestContent(statements) };
         request.Headers.Accept.Add(AcceptJson);
         request.Headers.Authorization = _authorization;
 
