@@ -58,7 +58,7 @@ internal static class WriteStatementBuilder
                 WritePart.AggregateRefresh aggregate => AggregateSection(aggregate.Aggregate),
                 _ => throw new ArgumentOutOfRangeException(nameof(parts)),
             });
-            text.Append("WITH ").Append(carry).Append("count(*) AS written").Append(Index(i)).Append('\n');
+            text.Append("WITH ").Append(CarryOut(carried)).Append("count(*) AS written").Append(Index(i)).Append('\n');
         }
 
         if (checkpointType is not null)
@@ -74,9 +74,14 @@ internal static class WriteStatementBuilder
 
     private static string Index(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    // Variables that later sections still need, kept through each section's closing WITH. Every part has at least one
-    // row (the planner makes no empty part) and no section drops rows before the aggregates, so they always arrive.
+    // Variables that later sections still need, kept through a section's projections.
     private static string Carry(List<string> carried) => carried.Count == 0 ? string.Empty : string.Join(", ", carried) + ", ";
+
+    // ... and through its closing aggregation: as head(collect(x)) rather than a grouping key, because grouping
+    // compares the whole carried list on every row (a page's worth of records, on each of a page's rows). Every part
+    // has at least one row (the planner makes no empty part) and no section drops rows before the aggregate's, so the
+    // value always arrives.
+    private static string CarryOut(List<string> carried) => string.Concat(carried.Select(name => $"head(collect({name})) AS {name}, "));
 
     private static string NodeSection(WritePart.Nodes part, string carry)
     {

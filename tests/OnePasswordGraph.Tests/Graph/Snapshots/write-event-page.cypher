@@ -8,19 +8,19 @@ MERGE (n:`one_password_user` {`_key`: row.key})
 ON CREATE SET n.`firstSeenOn` = $observedOn, n.`account` = row.props.`account`
 WITH new6, n, row, n.`account` AS owner
 SET n += row.props, n.`lastSeenOn` = $observedOn, n.`placeholder` = false, n:`User`:`one_password_item_usage_user`, n.`active` = CASE WHEN $syncTag IS NULL THEN coalesce(n.`active`, true) ELSE true END, n.`syncTag` = coalesce($syncTag, n.`syncTag`), n.`deletedOn` = CASE WHEN $syncTag IS NULL THEN n.`deletedOn` ELSE null END, n.`account` = owner
-WITH new6, count(*) AS written0
+WITH head(collect(new6)) AS new6, count(*) AS written0
 UNWIND $p1 AS row
 MERGE (n:`one_password_item_usage_event` {`_key`: row.key})
 ON CREATE SET n += row.props, n.`firstSeenOn` = $observedOn, n.`lastSeenOn` = $observedOn, n.`placeholder` = false
 FOREACH (own IN CASE WHEN coalesce(n.`account`, row.props.`account`) = row.props.`account` THEN [1] ELSE [] END |
   SET n:`Record`)
-WITH new6, count(*) AS written1
+WITH head(collect(new6)) AS new6, count(*) AS written1
 UNWIND $p2 AS row
 MERGE (n:`one_password_secret` {`_key`: row.key})
 ON CREATE SET n += row.props, n.`firstSeenOn` = $observedOn, n.`lastSeenOn` = $observedOn, n.`placeholder` = true
 FOREACH (own IN CASE WHEN coalesce(n.`account`, row.props.`account`) = row.props.`account` THEN [1] ELSE [] END |
   SET n:`Secret`)
-WITH new6, count(*) AS written2
+WITH head(collect(new6)) AS new6, count(*) AS written2
 UNWIND $p3 AS row
 MATCH (b:`one_password_user` {`_key`: row.to})
 MERGE (a:`one_password_account` {`_key`: row.from})
@@ -28,19 +28,19 @@ ON CREATE SET a += row.fromProps, a.`firstSeenOn` = $observedOn, a.`lastSeenOn` 
 MERGE (a)-[r:`HAS`]->(b)
 ON CREATE SET r.`firstSeenOn` = $observedOn
 SET r += row.props, r.`lastSeenOn` = $observedOn
-WITH new6, count(*) AS written3
+WITH head(collect(new6)) AS new6, count(*) AS written3
 UNWIND $p4 AS row
 MATCH (a:`one_password_user` {`_key`: row.from}), (b:`one_password_item_usage_event` {`_key`: row.to})
 FOREACH (own IN CASE WHEN coalesce(b.`account`, row.props.`account`) = row.props.`account` THEN [1] ELSE [] END |
   MERGE (a)-[r:`PERFORMED`]->(b)
   ON CREATE SET r += row.props, r.`firstSeenOn` = $observedOn, r.`lastSeenOn` = $observedOn)
-WITH new6, count(*) AS written4
+WITH head(collect(new6)) AS new6, count(*) AS written4
 UNWIND $p5 AS row
 MATCH (a:`one_password_item_usage_event` {`_key`: row.from}), (b:`one_password_secret` {`_key`: row.to})
 FOREACH (own IN CASE WHEN coalesce(a.`account`, row.props.`account`) = row.props.`account` AND coalesce(b.`account`, row.props.`account`) = row.props.`account` THEN [1] ELSE [] END |
   MERGE (a)-[r:`ACCESSED`]->(b)
   ON CREATE SET r += row.props, r.`firstSeenOn` = $observedOn, r.`lastSeenOn` = $observedOn)
-WITH new6, count(*) AS written5
+WITH head(collect(new6)) AS new6, count(*) AS written5
 UNWIND new6 AS row
 MATCH (u:`one_password_user` {`_key`: row.from}), (s:`one_password_secret` {`_key`: row.to})
 WHERE coalesce(s.`account`, row.props.`account`) = row.props.`account`
