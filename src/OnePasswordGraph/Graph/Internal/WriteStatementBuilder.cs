@@ -54,8 +54,8 @@ internal static class WriteStatementBuilder
             text.Append(parts[i] switch
             {
                 WritePart.Nodes nodes => NodeSection(nodes, carry),
-                WritePart.Relationships relationships => RelationshipSection(relationships),
-                WritePart.AggregateRefresh aggregate => AggregateSection(aggregate.Aggregate),
+                WritePart.Relationships relationships => RelationshipSection(relationships, carry),
+                WritePart.AggregateRefresh aggregate => AggregateSection(aggregate.Aggregate, carry),
                 _ => throw new ArgumentOutOfRangeException(nameof(parts)),
             });
             text.Append("WITH ").Append(CarryOut(carried)).Append("count(*) AS written").Append(Index(i)).Append('\n');
@@ -126,7 +126,7 @@ internal static class WriteStatementBuilder
 
     // An end that is a node of this statement is looked up: an earlier section merged it, so the lookup always finds
     // it and keeps the row.
-    private static string RelationshipSection(WritePart.Relationships part)
+    private static string RelationshipSection(WritePart.Relationships part, string carry)
     {
         var type = part.Type;
         var insertOnly = type.From.WriteMode == NodeWriteMode.InsertOnly || type.To.WriteMode == NodeWriteMode.InsertOnly;
@@ -138,12 +138,31 @@ internal static class WriteStatementBuilder
         var owned = new[] { ("a", type.From), ("b", type.To) }.Where(end => end.Item2.AccountScope == AccountScope.OwnedByOneAccount).Select(end => end.Item1).ToArray();
 
         // Cypher wants the lookups before the merges (a MATCH after a MERGE needs a WITH between them).
-        var lookups = new[] { ("a", type.From, "row.from", part.FromWritten), ("b", type.To, "row.to", part.ToWritten) }
-            .Where(end => end.Item4).Select(end => $"({end.Item1}:{Name(end.Item2.Type)} {{{Name(Key)}: {end.Item3}}})").ToList();
-        var ends = (lookups.Count == 0 ? string.Empty : $"MATCH {string.Join(", ", lookups)}\n")
+        var ends = Lookups(carry, ("a", type.From, "row.from", part.FromWritten), ("b", type.To, "row.to", part.ToWritten))
             + (part.FromWritten ? string.Empty : EndPoint("a", type.From, "row.from", "row.fromProps"))
             + (part.ToWritten ? string.Empty : EndPoint("b", type.To, "row.to", "row.toProps"));
         return ends + (owned.Length == 0 ? merge + "\n" : OwnOnly(merge, owned));
+    }
+
+    // One MATCH per node, each after a WITH: written as one MATCH of two nodes, Neo4j 3.1's planner, once index
+    // sampling saw the graph grow, joined two index scans by value instead of seeking each key, and a page ran for
+    // minutes. A WITH plans each lookup on its own, where a unique-index seek is the only sensible plan.
+    private static string Lookups(string carry, params (string Variable, NodeType Type, string Key, bool Written)[] ends)
+    {
+        var text = new StringBuilder();
+        var bound = new List<string>();
+        foreach (var end in ends.Where(e => e.Written))
+        {
+            if (bound.Count > 0)
+            {
+                text.Append("WITH ").Append(carry).Append("row, ").Append(string.Join(", ", bound)).Append('\n');
+            }
+
+            text.Append("MATCH (").Append(end.Variable).Append(':').Append(Name(end.Type.Type)).Append(" {").Append(Name(Key)).Append(": ").Append(end.Key).Append("})\n");
+            bound.Add(end.Variable);
+        }
+
+        return text.ToString();
     }
 
     // A missing end node is created as a placeholder of the declared type rather than dropping the row, which a
@@ -164,12 +183,12 @@ internal static class WriteStatementBuilder
 
     // Adds the new records to the pair's aggregate; the ends were written earlier in the statement. A record whose
     // item belongs to another account is not joined to it (see RelationshipSection), so it is not counted either.
-    private static string AggregateSection(AggregateRelationship aggregate)
+    private static string AggregateSection(AggregateRelationship aggregate, string carry)
     {
         var target = aggregate.Relationship;
         var owned = new[] { ("u", target.From), ("s", target.To) }.Where(end => end.Item2.AccountScope == AccountScope.OwnedByOneAccount).Select(end => Owns(end.Item1)).ToList();
         var (count, first, last, values) = (Name(aggregate.CountProperty), Name(aggregate.FirstProperty), Name(aggregate.LastProperty), Name(aggregate.ValuesProperty));
-        return $"MATCH (u:{Name(target.From.Type)} {{{Name(Key)}: row.from}}), (s:{Name(target.To.Type)} {{{Name(Key)}: row.to}})\n"
+        return Lookups(carry, ("u", target.From, "row.from", true), ("s", target.To, "row.to", true))
             + (owned.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", owned) + "\n")
             + $"MERGE (u)-[r:{Name(target.Label)}]->(s)\n"
             + $"ON CREATE SET r.{Name(FirstSeenOn)} = $observedOn\n"

@@ -30,19 +30,25 @@ ON CREATE SET r.`firstSeenOn` = $observedOn
 SET r += row.props, r.`lastSeenOn` = $observedOn
 WITH head(collect(new6)) AS new6, count(*) AS written3
 UNWIND $p4 AS row
-MATCH (a:`one_password_user` {`_key`: row.from}), (b:`one_password_item_usage_event` {`_key`: row.to})
+MATCH (a:`one_password_user` {`_key`: row.from})
+WITH new6, row, a
+MATCH (b:`one_password_item_usage_event` {`_key`: row.to})
 FOREACH (own IN CASE WHEN coalesce(b.`account`, row.props.`account`) = row.props.`account` THEN [1] ELSE [] END |
   MERGE (a)-[r:`PERFORMED`]->(b)
   ON CREATE SET r += row.props, r.`firstSeenOn` = $observedOn, r.`lastSeenOn` = $observedOn)
 WITH head(collect(new6)) AS new6, count(*) AS written4
 UNWIND $p5 AS row
-MATCH (a:`one_password_item_usage_event` {`_key`: row.from}), (b:`one_password_secret` {`_key`: row.to})
+MATCH (a:`one_password_item_usage_event` {`_key`: row.from})
+WITH new6, row, a
+MATCH (b:`one_password_secret` {`_key`: row.to})
 FOREACH (own IN CASE WHEN coalesce(a.`account`, row.props.`account`) = row.props.`account` AND coalesce(b.`account`, row.props.`account`) = row.props.`account` THEN [1] ELSE [] END |
   MERGE (a)-[r:`ACCESSED`]->(b)
   ON CREATE SET r += row.props, r.`firstSeenOn` = $observedOn, r.`lastSeenOn` = $observedOn)
 WITH head(collect(new6)) AS new6, count(*) AS written5
 UNWIND new6 AS row
-MATCH (u:`one_password_user` {`_key`: row.from}), (s:`one_password_secret` {`_key`: row.to})
+MATCH (u:`one_password_user` {`_key`: row.from})
+WITH row, u
+MATCH (s:`one_password_secret` {`_key`: row.to})
 WHERE coalesce(s.`account`, row.props.`account`) = row.props.`account`
 MERGE (u)-[r:`USED`]->(s)
 ON CREATE SET r.`firstSeenOn` = $observedOn
