@@ -13,6 +13,7 @@ namespace OnePasswordGraph.Hosting;
 /// The scheduled worker: one loop per account, each syncing under the account's lease, then waiting the interval
 /// plus jitter. An account's runs never overlap (one loop, one lease), and one account's failure never delays
 /// another's. A failed run is retried at the next interval; its reason is logged once until it changes.
+/// At most <see cref="ScheduleSettings.MaxConcurrentAccounts"/> accounts run at once; the others wait their turn.
 /// On shutdown the run in progress writes the page in flight with its cursor, releases the lease and stops.
 /// </summary>
 public sealed class SyncWorker : BackgroundService
@@ -23,6 +24,7 @@ public sealed class SyncWorker : BackgroundService
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly string _holder;
+    private readonly SemaphoreSlim _turns;
 
     public SyncWorker(ResolvedConfiguration configuration, LeasedSync sync, SyncMetrics metrics, TimeProvider timeProvider, ILogger<SyncWorker> logger)
     {
@@ -32,6 +34,13 @@ public sealed class SyncWorker : BackgroundService
         _timeProvider = timeProvider;
         _logger = logger;
         _holder = LeaseHolder.Create("run");
+        _turns = new SemaphoreSlim(configuration.Schedule.MaxConcurrentAccounts, configuration.Schedule.MaxConcurrentAccounts);
+    }
+
+    public override void Dispose()
+    {
+        _turns.Dispose();
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -49,7 +58,21 @@ public sealed class SyncWorker : BackgroundService
         var delay = Jitter(schedule.Jitter);
         while (await WaitAsync(delay, stoppingToken).ConfigureAwait(false))
         {
-            var failure = await RunOnceAsync(account, schedule, stoppingToken).ConfigureAwait(false);
+            if (!await TakeTurnAsync(stoppingToken).ConfigureAwait(false))
+            {
+                break;
+            }
+
+            string? failure;
+            try
+            {
+                failure = await RunOnceAsync(account, schedule, stoppingToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _turns.Release();
+            }
+
             if (stoppingToken.IsCancellationRequested)
             {
                 break;
@@ -107,6 +130,19 @@ public sealed class SyncWorker : BackgroundService
             // Anything a run throws (Neo4j down while taking the lease, say) is that run's failure, never the worker's.
             _metrics.AttemptFinished(account.Name, SyncAttemptResult.Failed);
             return ex.Message;
+        }
+    }
+
+    private async Task<bool> TakeTurnAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await _turns.WaitAsync(stoppingToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 

@@ -192,6 +192,34 @@ public sealed class GraphWriterTests(Neo4jServerFixture neo4j) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WriteWithCheckpointAsync_OverlappingPages_AggregateCountsEachUsageOnce()
+    {
+        var writer = neo4j.CreateWriter();
+        var all = SampleUsagePage(events: 12);
+        GraphChanges Slice(int from, int to) => new(
+            all.Entities.Where(e => e.Type != ItemUsageEvent || string.CompareOrdinal(e.Key, $"E{from:D4}") >= 0 && string.CompareOrdinal(e.Key, $"E{to:D4}") < 0).ToList(),
+            all.Relationships.Where(r => Within(r.FromKey, from, to) || Within(r.ToKey, from, to)).ToList(),
+            all.AggregateRefreshes!.Where(r => Within(r.RecordKey, from, to)).ToList());
+
+        // A cursor reset fetches events 4..7 again beside new ones; then the last page is replayed whole.
+        await writer.WriteWithCheckpointAsync(Slice(0, 8), Checkpoint("cursor-1"), Context, CancellationToken.None);
+        await writer.WriteWithCheckpointAsync(Slice(4, 12), Checkpoint("cursor-2"), Context, CancellationToken.None);
+        await writer.WriteWithCheckpointAsync(Slice(4, 12), Checkpoint("cursor-2"), Context, CancellationToken.None);
+
+        var used = (await neo4j.QueryAsync(
+            "MATCH (u:one_password_user)-[r:USED]->(s:one_password_secret) RETURN u._key AS u, s._key AS s, r.count AS c, r.firstUsedOn AS f, r.lastUsedOn AS l, r.actions AS a ORDER BY u, s")).Rows;
+        var recomputed = (await neo4j.QueryAsync(
+            "MATCH (u:one_password_user)-[:PERFORMED]->(e:one_password_item_usage_event)-[:ACCESSED]->(s:one_password_secret) WITH u, s, e ORDER BY e.timestamp "
+            + "RETURN u._key AS u, s._key AS s, count(e) AS c, min(e.timestamp) AS f, max(e.timestamp) AS l, collect(DISTINCT e.action) AS a ORDER BY u, s")).Rows;
+        Assert.Equal(6, used.Count);
+        Assert.Equal(12L, used.Sum(r => (long)r[2]!));
+        Assert.Equal(recomputed.Select(Describe), used.Select(Describe));
+    }
+
+    private static bool Within(string key, int from, int to) =>
+        key.StartsWith('E') && string.CompareOrdinal(key, $"E{from:D4}") >= 0 && string.CompareOrdinal(key, $"E{to:D4}") < 0;
+
+    [Fact]
     public async Task ApplyAsync_Twice_ChangesNoConstraintOrIndex()
     {
         var installer = neo4j.CreateInstaller();
@@ -252,7 +280,7 @@ public sealed class GraphWriterTests(Neo4jServerFixture neo4j) : IAsyncLifetime
             entities.Add(SecretEntity(item, placeholder: true, name: null));
             relationships.Add(new GraphRelationship(UserPerformedItemUsage, user, key, Empty));
             relationships.Add(new GraphRelationship(ItemUsageAccessedSecret, key, item, Empty));
-            refreshes.Add(new AggregateRefresh(UsageAggregate, user, item));
+            refreshes.Add(new AggregateRefresh(UsageAggregate, user, item, key));
         }
 
         return new GraphChanges(entities, relationships, refreshes);

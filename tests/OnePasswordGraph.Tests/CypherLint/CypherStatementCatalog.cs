@@ -49,6 +49,9 @@ internal static class CypherStatementCatalog
         foreach (var relationship in schema.RelationshipTypes)
         {
             Add($"write/relationship/{relationship.Type}", WriteStatementBuilder.Build([new WritePart.Relationships(relationship)], checkpointType: null));
+            Add($"write/relationship-of-written-ends/{relationship.Type}", WriteStatementBuilder.Build([new WritePart.Relationships(relationship, FromWritten: true, ToWritten: true)], checkpointType: null));
+            Add($"write/relationship-of-written-from/{relationship.Type}", WriteStatementBuilder.Build([new WritePart.Relationships(relationship, FromWritten: true, ToWritten: false)], checkpointType: null));
+            Add($"write/relationship-of-written-to/{relationship.Type}", WriteStatementBuilder.Build([new WritePart.Relationships(relationship, FromWritten: false, ToWritten: true)], checkpointType: null));
         }
 
         Add($"write/aggregate/{UsageAggregate.Relationship.Type}", WriteStatementBuilder.Build([new WritePart.AggregateRefresh(UsageAggregate)], checkpointType: null));

@@ -134,12 +134,34 @@ public sealed class SyncWorkerTests : IDisposable
         Assert.True(_lease.Released);
     }
 
+    [Fact]
+    public async Task Worker_MoreAccountsThanTurns_RunsTheRestWhenATurnFrees()
+    {
+        _runner.Block = new TaskCompletionSource();
+        using var worker = CreateSut(maxConcurrentAccounts: 2, Account("a"), Account("b"), Account("c"));
+        await worker.StartAsync(CancellationToken.None);
+        await _runner.NextRunAsync();
+        await _runner.NextRunAsync();
+
+        // Without a bound all three runs would have started by now: the fake runner blocks without yielding a turn.
+        var startedWhileBlocked = _runner.Runs;
+        _runner.Block.SetResult();
+        await _runner.NextRunAsync();
+        await WaitForTimerAsync(count: 3);
+        await worker.StopAsync(CancellationToken.None);
+
+        Assert.Equal(2, startedWhileBlocked);
+        Assert.Equal(1, _runner.RunsOf("c"));
+    }
+
     public void Dispose() => _meters.Dispose();
 
-    private SyncWorker CreateSut(params AccountSettings[] accounts)
+    private SyncWorker CreateSut(params AccountSettings[] accounts) => CreateSut(maxConcurrentAccounts: 4, accounts);
+
+    private SyncWorker CreateSut(int maxConcurrentAccounts, params AccountSettings[] accounts)
     {
         var neo4j = new Neo4jSettings(new Uri("http://127.0.0.1:7474"), "neo4j", "unused", "neo4j", 1000, TimeSpan.FromSeconds(5));
-        var configuration = new ResolvedConfiguration(accounts, neo4j, new ScheduleSettings(Interval, TimeSpan.Zero, TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(30)), null, [], AlertSettings.Default, DeliverySettings.None);
+        var configuration = new ResolvedConfiguration(accounts, neo4j, new ScheduleSettings(Interval, TimeSpan.Zero, TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(30), maxConcurrentAccounts), null, [], AlertSettings.Default, DeliverySettings.None);
         return new SyncWorker(configuration, new LeasedSync(_runner, _lease, _clock), new SyncMetrics(_meters), _clock, _logger);
     }
 

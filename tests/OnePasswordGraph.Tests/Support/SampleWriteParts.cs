@@ -12,8 +12,9 @@ internal static class SampleWriteParts
         new WritePart.Nodes(User, ["one_password_item_usage_user"], Placeholder: false),
         new WritePart.Nodes(ItemUsageEvent, [], Placeholder: false),
         new WritePart.Nodes(Secret, [], Placeholder: true),
-        new WritePart.Relationships(UserPerformedItemUsage),
-        new WritePart.Relationships(ItemUsageAccessedSecret),
+        new WritePart.Relationships(AccountHasUser, FromWritten: false, ToWritten: true),
+        new WritePart.Relationships(UserPerformedItemUsage, FromWritten: true, ToWritten: true),
+        new WritePart.Relationships(ItemUsageAccessedSecret, FromWritten: true, ToWritten: true),
         new WritePart.AggregateRefresh(UsageAggregate),
     ];
 }

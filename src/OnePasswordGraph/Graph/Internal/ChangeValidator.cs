@@ -54,6 +54,7 @@ internal static class ChangeValidator
             CheckProperties(where, relationship.Properties, relationship.Type.Property, problems);
         }
 
+        var records = changes.Entities.Select(e => (e.Type, e.Key)).ToHashSet();
         foreach (var refresh in changes.AggregateRefreshes ?? [])
         {
             var type = refresh.Aggregate.Relationship;
@@ -65,6 +66,11 @@ internal static class ChangeValidator
             if (string.IsNullOrEmpty(refresh.FromKey) || string.IsNullOrEmpty(refresh.ToKey))
             {
                 problems.Add($"aggregate {type.Type}: an end key is empty");
+            }
+
+            if (!records.Contains((refresh.Aggregate.Inbound.To, refresh.RecordKey)))
+            {
+                problems.Add($"aggregate {type.Type}: its record '{refresh.RecordKey}' is not a {refresh.Aggregate.Inbound.To.Type} of the same changes");
             }
         }
 

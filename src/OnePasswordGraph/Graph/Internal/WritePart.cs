@@ -21,8 +21,11 @@ internal abstract record WritePart
         public override int GetHashCode() => HashCode.Combine(Type.Type, Placeholder, string.Join(',', RoleLabels));
     }
 
-    /// <summary>Relationships of one declared type.</summary>
-    public sealed record Relationships(RelationshipType Type) : WritePart;
+    /// <summary>
+    /// Relationships of one declared type. An end that the same statement has just written as a node (<paramref name="FromWritten"/>,
+    /// <paramref name="ToWritten"/>) is looked up rather than merged again, and its row carries no placeholder properties.
+    /// </summary>
+    public sealed record Relationships(RelationshipType Type, bool FromWritten = false, bool ToWritten = false) : WritePart;
 
     /// <summary>Recomputation of one declared aggregate relationship.</summary>
     public sealed record AggregateRefresh(AggregateRelationship Aggregate) : WritePart;

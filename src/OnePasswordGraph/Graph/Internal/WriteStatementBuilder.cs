@@ -9,7 +9,8 @@ namespace OnePasswordGraph.Graph.Internal;
 /// Generates the one statement that writes a batch: an <c>UNWIND … MERGE</c> section per part, each closed by
 /// <c>WITH count(*)</c> so that the next section runs exactly once whatever the previous one matched (an empty list
 /// included), ending with the checkpoint when there is one. One statement is one transaction, so a page of events
-/// and the cursor that follows it are stored together or not at all.
+/// and the cursor that follows it are stored together or not at all. An aggregate is updated incrementally: a prelude
+/// finds which of its records do not exist yet, before any section writes, and its section adds only those.
 /// </summary>
 /// <remarks>
 /// Accounts never change each other's data (<see cref="AccountScope"/>): a node owned by one account is written only
@@ -18,25 +19,46 @@ namespace OnePasswordGraph.Graph.Internal;
 /// <see cref="ConflictCheck"/> reports them.
 /// Parameters: <c>$p0…$pN</c> (rows of each part), <c>$observedOn</c> (epoch ms of the write), <c>$syncTag</c> (the
 /// run id, stamped on inventory), <c>$checkpoint</c> (<c>{key, props}</c>). Node rows are <c>{key, props}</c>,
-/// relationship rows <c>{from, to, fromProps, toProps, props}</c>, aggregate rows <c>{from, to, props}</c>.
+/// relationship rows <c>{from, to, fromProps, toProps, props}</c> (no <c>fromProps</c>/<c>toProps</c> for an end the
+/// statement writes as a node), aggregate rows <c>{from, to, props, records}</c> with
+/// records <c>{key, time, value}</c>.
 /// </remarks>
 internal static class WriteStatementBuilder
 {
     public static string Build(IReadOnlyList<WritePart> parts, NodeType? checkpointType)
     {
         var text = new StringBuilder();
+
+        // Which records are new is read before anything is written, and carried to the aggregate's section.
+        var carried = new List<string>();
+        if (parts.OfType<WritePart.AggregateRefresh>().Skip(1).Any())
+        {
+            // An aggregate's section can end with no rows, which would drop a second aggregate's carried records.
+            throw new ArgumentException("A write statement updates at most one aggregate.", nameof(parts));
+        }
+
         for (var i = 0; i < parts.Count; i++)
         {
-            var rows = "$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            text.Append("UNWIND ").Append(rows).Append(" AS row\n");
+            if (parts[i] is WritePart.AggregateRefresh aggregate)
+            {
+                text.Append(NewRecordsPrelude(aggregate.Aggregate, Index(i), Carry(carried)));
+                carried.Add("new" + Index(i));
+            }
+        }
+
+        for (var i = 0; i < parts.Count; i++)
+        {
+            carried.Remove("new" + Index(i));
+            var carry = Carry(carried);
+            text.Append("UNWIND ").Append(parts[i] is WritePart.AggregateRefresh ? "new" : "$p").Append(Index(i)).Append(" AS row\n");
             text.Append(parts[i] switch
             {
-                WritePart.Nodes nodes => NodeSection(nodes),
-                WritePart.Relationships relationships => RelationshipSection(relationships.Type),
-                WritePart.AggregateRefresh aggregate => AggregateRefreshSection(aggregate.Aggregate),
+                WritePart.Nodes nodes => NodeSection(nodes, carry),
+                WritePart.Relationships relationships => RelationshipSection(relationships, carry),
+                WritePart.AggregateRefresh aggregate => AggregateSection(aggregate.Aggregate, carry),
                 _ => throw new ArgumentOutOfRangeException(nameof(parts)),
             });
-            text.Append("WITH count(*) AS written").Append(i.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+            text.Append("WITH ").Append(CarryOut(carried)).Append("count(*) AS written").Append(Index(i)).Append('\n');
         }
 
         if (checkpointType is not null)
@@ -50,7 +72,18 @@ internal static class WriteStatementBuilder
         return text.ToString();
     }
 
-    private static string NodeSection(WritePart.Nodes part)
+    private static string Index(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    // Variables that later sections still need, kept through a section's projections.
+    private static string Carry(List<string> carried) => carried.Count == 0 ? string.Empty : string.Join(", ", carried) + ", ";
+
+    // ... and through its closing aggregation: as head(collect(x)) rather than a grouping key, because grouping
+    // compares the whole carried list on every row (a page's worth of records, on each of a page's rows). Every part
+    // has at least one row (the planner makes no empty part) and no section drops rows before the aggregate's, so the
+    // value always arrives.
+    private static string CarryOut(List<string> carried) => string.Concat(carried.Select(name => $"head(collect({name})) AS {name}, "));
+
+    private static string NodeSection(WritePart.Nodes part, string carry)
     {
         var type = part.Type;
         var owned = type.AccountScope == AccountScope.OwnedByOneAccount;
@@ -77,7 +110,7 @@ internal static class WriteStatementBuilder
             AccountScope.OwnedByOneAccount => create + OwnOnly(update, "n"),
 
             // A person's properties are the same in every account; which account first wrote the node stays recorded.
-            AccountScope.SharedAcrossAccounts => create + $"WITH n, row, n.{Name(Account)} AS owner\n{update}, n.{Name(Account)} = owner\n",
+            AccountScope.SharedAcrossAccounts => create + $"WITH {carry}n, row, n.{Name(Account)} AS owner\n{update}, n.{Name(Account)} = owner\n",
             _ => merge + $"ON CREATE SET n.{Name(FirstSeenOn)} = $observedOn\n{update}\n",
         };
     }
@@ -91,8 +124,11 @@ internal static class WriteStatementBuilder
 
     private static string Owns(string variable) => $"coalesce({variable}.{Name(Account)}, row.props.{Name(Account)}) = row.props.{Name(Account)}";
 
-    private static string RelationshipSection(RelationshipType type)
+    // An end that is a node of this statement is looked up: an earlier section merged it, so the lookup always finds
+    // it and keeps the row.
+    private static string RelationshipSection(WritePart.Relationships part, string carry)
     {
+        var type = part.Type;
         var insertOnly = type.From.WriteMode == NodeWriteMode.InsertOnly || type.To.WriteMode == NodeWriteMode.InsertOnly;
         var syncTag = type.Property(SyncTag) is null ? string.Empty : $", r.{Name(SyncTag)} = $syncTag";
         var merge = $"MERGE (a)-[r:{Name(type.Label)}]->(b)\n"
@@ -100,9 +136,33 @@ internal static class WriteStatementBuilder
                 ? $"ON CREATE SET r += row.props, {Stamps("r")}"
                 : $"ON CREATE SET r.{Name(FirstSeenOn)} = $observedOn\nSET r += row.props, r.{Name(LastSeenOn)} = $observedOn{syncTag}");
         var owned = new[] { ("a", type.From), ("b", type.To) }.Where(end => end.Item2.AccountScope == AccountScope.OwnedByOneAccount).Select(end => end.Item1).ToArray();
-        return EndPoint("a", type.From, "row.from", "row.fromProps")
-            + EndPoint("b", type.To, "row.to", "row.toProps")
-            + (owned.Length == 0 ? merge + "\n" : OwnOnly(merge, owned));
+
+        // Cypher wants the lookups before the merges (a MATCH after a MERGE needs a WITH between them).
+        var ends = Lookups(carry, ("a", type.From, "row.from", part.FromWritten), ("b", type.To, "row.to", part.ToWritten))
+            + (part.FromWritten ? string.Empty : EndPoint("a", type.From, "row.from", "row.fromProps"))
+            + (part.ToWritten ? string.Empty : EndPoint("b", type.To, "row.to", "row.toProps"));
+        return ends + (owned.Length == 0 ? merge + "\n" : OwnOnly(merge, owned));
+    }
+
+    // One MATCH per node, each after a WITH: written as one MATCH of two nodes, Neo4j 3.1's planner, once index
+    // sampling saw the graph grow, joined two index scans by value instead of seeking each key, and a page ran for
+    // minutes. A WITH plans each lookup on its own, where a unique-index seek is the only sensible plan.
+    private static string Lookups(string carry, params (string Variable, NodeType Type, string Key, bool Written)[] ends)
+    {
+        var text = new StringBuilder();
+        var bound = new List<string>();
+        foreach (var end in ends.Where(e => e.Written))
+        {
+            if (bound.Count > 0)
+            {
+                text.Append("WITH ").Append(carry).Append("row, ").Append(string.Join(", ", bound)).Append('\n');
+            }
+
+            text.Append("MATCH (").Append(end.Variable).Append(':').Append(Name(end.Type.Type)).Append(" {").Append(Name(Key)).Append(": ").Append(end.Key).Append("})\n");
+            bound.Add(end.Variable);
+        }
+
+        return text.ToString();
     }
 
     // A missing end node is created as a placeholder of the declared type rather than dropping the row, which a
@@ -112,18 +172,30 @@ internal static class WriteStatementBuilder
         + $"ON CREATE SET {variable} += {props}, {Stamps(variable)}, {variable}.{Name(Placeholder)} = true"
         + (type.Class is null ? string.Empty : $", {variable}:{Name(type.Class)}") + "\n";
 
-    private static string AggregateRefreshSection(AggregateRelationship aggregate)
+    // The aggregate rows' records ({key, time, value}) that do not exist yet: the ones this statement creates. A
+    // replayed page finds them all, and adds nothing. Rows are {from, to, props, records}.
+    private static string NewRecordsPrelude(AggregateRelationship aggregate, string index, string carry) =>
+        $"UNWIND $p{index} AS row\n"
+        + "UNWIND row.records AS record\n"
+        + $"OPTIONAL MATCH (known:{Name(aggregate.Inbound.To.Type)} {{{Name(Key)}: record.key}})\n"
+        + $"WITH {carry}row, collect(CASE WHEN known IS NULL THEN record END) AS added\n"
+        + $"WITH {carry}collect(CASE WHEN size(added) = 0 THEN null ELSE {{from: row.from, to: row.to, props: row.props, records: added}} END) AS new{index}\n";
+
+    // Adds the new records to the pair's aggregate; the ends were written earlier in the statement. A record whose
+    // item belongs to another account is not joined to it (see RelationshipSection), so it is not counted either.
+    private static string AggregateSection(AggregateRelationship aggregate, string carry)
     {
-        var (target, inbound, outbound) = (aggregate.Relationship, aggregate.Inbound, aggregate.Outbound);
+        var target = aggregate.Relationship;
         var owned = new[] { ("u", target.From), ("s", target.To) }.Where(end => end.Item2.AccountScope == AccountScope.OwnedByOneAccount).Select(end => Owns(end.Item1)).ToList();
-        return $"MATCH (u:{Name(target.From.Type)} {{{Name(Key)}: row.from}})-[:{Name(inbound.Label)}]->(e:{Name(inbound.To.Type)})"
-            + $"-[:{Name(outbound.Label)}]->(s:{Name(target.To.Type)} {{{Name(Key)}: row.to}})\n"
+        var (count, first, last, values) = (Name(aggregate.CountProperty), Name(aggregate.FirstProperty), Name(aggregate.LastProperty), Name(aggregate.ValuesProperty));
+        return Lookups(carry, ("u", target.From, "row.from", true), ("s", target.To, "row.to", true))
             + (owned.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", owned) + "\n")
-            + $"WITH row, u, s, count(e) AS uses, min(e.{Name(aggregate.TimeProperty)}) AS firstUse, max(e.{Name(aggregate.TimeProperty)}) AS lastUse, collect(DISTINCT e.{Name(aggregate.ValueProperty)}) AS actions\n"
             + $"MERGE (u)-[r:{Name(target.Label)}]->(s)\n"
             + $"ON CREATE SET r.{Name(FirstSeenOn)} = $observedOn\n"
-            + $"SET r += row.props, r.{Name(LastSeenOn)} = $observedOn, r.{Name(aggregate.CountProperty)} = uses, r.{Name(aggregate.FirstProperty)} = firstUse, "
-            + $"r.{Name(aggregate.LastProperty)} = lastUse, r.{Name(aggregate.ValuesProperty)} = actions\n";
+            + $"SET r += row.props, r.{Name(LastSeenOn)} = $observedOn, r.{count} = coalesce(r.{count}, 0) + size(row.records), "
+            + $"r.{first} = reduce(m = r.{first}, x IN row.records | CASE WHEN m IS NULL OR x.time < m THEN x.time ELSE m END), "
+            + $"r.{last} = reduce(m = r.{last}, x IN row.records | CASE WHEN m IS NULL OR x.time > m THEN x.time ELSE m END), "
+            + $"r.{values} = reduce(v = coalesce(r.{values}, []), x IN row.records | CASE WHEN x.value IS NULL OR x.value IN v THEN v ELSE v + x.value END)\n";
     }
 
     private static string Stamps(string variable) => $"{variable}.{Name(FirstSeenOn)} = $observedOn, {variable}.{Name(LastSeenOn)} = $observedOn";

@@ -89,7 +89,7 @@ internal sealed class Neo4jHttpCypherRunner : ICypherRunner, IDisposable
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
         {
-            Content = new ByteArrayContent(TransactionRequestWriter.Write(statements)),
+            Content = new ReadOnlyMemoryContent(TransactionRequestWriter.Write(statements)),
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "UTF-8" };
         request.Headers.Accept.Add(Neo4jHttpChannel.AcceptJson);

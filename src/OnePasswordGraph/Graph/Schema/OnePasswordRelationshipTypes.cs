@@ -35,7 +35,7 @@ public static class OnePasswordRelationshipTypes
     public static readonly RelationshipType ItemUsageAccessedSecret = Plain(ItemUsageEvent, "ACCESSED", Secret, "Which item the usage touched.");
 
     public static readonly RelationshipType UserUsedSecret = new(
-        "one_password_user_used_secret", User, "USED", Secret, "Aggregate of the user's item usages of the item, recomputed from the event nodes.",
+        "one_password_user_used_secret", User, "USED", Secret, "Aggregate of the user's item usages of the item, each usage event added once when it is written.",
         Join(RelationshipCommon, [Int("count", "Number of item usage events."), Int("firstUsedOn", "Earliest usage (epoch ms)."), Int("lastUsedOn", "Latest usage (epoch ms)."), List("actions", "Distinct actions taken.")]));
 
     /// <summary>USED summarises a user's item usages of a secret: PERFORMED then ACCESSED.</summary>

@@ -26,6 +26,15 @@ public sealed class SyncOptions
     [Range(typeof(TimeSpan), "00:00:03", "01:00:00", ErrorMessage = "must be between 00:00:03 and 01:00:00 (for example 00:02:00)")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Gets or sets how many accounts one worker syncs at the same time; the others wait their turn. Neo4j and the
+    /// worker's cores are shared, so running every account at once makes each slower without making them all faster
+    /// (see docs/scaling.md).
+    /// </summary>
+    /// <value>The default value is 4.</value>
+    [Range(1, 256, ErrorMessage = "must be between 1 and 256 (for example 4)")]
+    public int MaxConcurrentAccounts { get; set; } = 4;
+
     /// <summary>Gets or sets how long a shutdown waits for the page in flight to be written and the lease released.</summary>
     /// <value>The default value is 60 seconds.</value>
     [Range(typeof(TimeSpan), "00:00:01", "00:30:00", ErrorMessage = "must be between 00:00:01 and 00:30:00 (for example 00:01:00)")]

@@ -50,7 +50,7 @@ internal sealed class EventGraphBuilder(string accountKey)
     public void Relate(RelationshipType type, string from, string to, IReadOnlyDictionary<string, object?>? properties = null) =>
         _relationships.Add(new GraphRelationship(type, from, to, properties ?? NoProperties));
 
-    public void RefreshUsage(string user, string secret) => _refreshes.Add(new AggregateRefresh(UsageAggregate, user, secret));
+    public void RefreshUsage(string user, string secret, string usage) => _refreshes.Add(new AggregateRefresh(UsageAggregate, user, secret, usage));
 
     public GraphChanges Build() => new(_entities, _relationships, _refreshes);
 }

@@ -7,7 +7,7 @@ namespace OnePasswordGraph.Mapping.Events;
 
 /// <summary>
 /// Item usages: the event, its user (<c>PERFORMED</c>), the item it touched (<c>ACCESSED</c>, a placeholder until
-/// inventory fills it in), and a refresh of the user's <c>USED</c> aggregate for that item.
+/// inventory fills it in), and the usage added to the user's <c>USED</c> aggregate for that item.
 /// </summary>
 internal sealed class ItemUsageMapper(string accountKey) : IEventMapper<ItemUsage>
 {
@@ -40,7 +40,7 @@ internal sealed class ItemUsageMapper(string accountKey) : IEventMapper<ItemUsag
                 graph.Relate(ItemUsageAccessedSecret, usage.Uuid, usage.ItemUuid);
                 if (user is not null)
                 {
-                    graph.RefreshUsage(user, usage.ItemUuid);
+                    graph.RefreshUsage(user, usage.ItemUuid, usage.Uuid);
                 }
             }
         }

@@ -71,5 +71,19 @@ public sealed class BatchPlannerTests
         Assert.Equal("one_password_item_usage_event", ((IReadOnlyDictionary<string, object?>)row["toProps"]!)["_type"]);
     }
 
+    [Fact]
+    public void Plan_RepeatedRelationshipAndEndsOfTheStatement_OneRowThatLooksTheEndsUp()
+    {
+        var user = new GraphEntity(User, "U1", Props(("email", "a@example.com")));
+        var relationships = new[] { new GraphRelationship(AccountHasUser, "A", "U1", Props()), new GraphRelationship(AccountHasUser, "A", "U1", Props()) };
+
+        var batch = Assert.Single(BatchPlanner.Plan(new GraphChanges([user], relationships), Context, batchSize: 10));
+
+        Assert.Equal(new WritePart.Relationships(AccountHasUser, FromWritten: false, ToWritten: true), batch.Parts[1]);
+        var row = (IReadOnlyDictionary<string, object?>)Assert.Single(batch.Rows[1])!;
+        Assert.True(row.ContainsKey("fromProps"));
+        Assert.False(row.ContainsKey("toProps"));
+    }
+
     private static Dictionary<string, object?> Props(params (string Key, object? Value)[] values) => values.ToDictionary(v => v.Key, v => v.Value);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using FluentAssertions;
 using Microsoft.Extensions.Logging.Abstractions;
 using OnePasswordGraph.Graph;
@@ -51,6 +52,21 @@ public sealed class Neo4jHttpCypherRunnerTests
         var results = await CreateSut(handler).RunAsync([new CypherStatement("EXPLAIN MATCH (n) RETURN n")], CancellationToken.None);
 
         Assert.Empty(Assert.Single(results).Rows);
+    }
+
+    [Fact]
+    public async Task RunAsync_StatementsBody_IsSentWithItsContentLengthNotChunked()
+    {
+        // Some proxies in front of Neo4j refuse chunked request bodies.
+        var handler = new RoutedHandler()
+            .OnJson(HttpMethod.Get, "/", RoutedHandler.Fixture("Neo4j/5.x-discovery-root.json"))
+            .OnJson(HttpMethod.Post, "/db/neo4j/tx/commit", RoutedHandler.Fixture("Neo4j/5.x-commit-ok.json"));
+
+        await CreateSut(handler).RunAsync([new CypherStatement("RETURN $name AS name", new Dictionary<string, object?> { ["name"] = "Ünïcode" })], CancellationToken.None);
+
+        var (request, body) = handler.Received[^1];
+        Assert.Equal(Encoding.UTF8.GetByteCount(body!), request.Content!.Headers.ContentLength);
+        Assert.NotEqual(true, request.Headers.TransferEncodingChunked);
     }
 
     [Fact]

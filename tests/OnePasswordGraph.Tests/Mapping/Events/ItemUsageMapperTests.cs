@@ -31,7 +31,7 @@ public sealed class ItemUsageMapperTests
                 "one_password_user_performed_item_usage_event DQ4ZWN5ZSJCIDGV3LRMXFYAAQE->SUX5AI3LJVBWNBKF6XMEPQNCCE",
             ],
             EventFixtures.Relationships(changes));
-        Assert.Equal([new AggregateRefresh(OnePasswordRelationshipTypes.UsageAggregate, "DQ4ZWN5ZSJCIDGV3LRMXFYAAQE", "t5c7akj3v6hzbqk7uhn2xw4kfa")], changes.AggregateRefreshes);
+        Assert.Equal([new AggregateRefresh(OnePasswordRelationshipTypes.UsageAggregate, "DQ4ZWN5ZSJCIDGV3LRMXFYAAQE", "t5c7akj3v6hzbqk7uhn2xw4kfa", "SUX5AI3LJVBWNBKF6XMEPQNCCE")], changes.AggregateRefreshes);
     }
 
     [Fact]

@@ -7,7 +7,11 @@ namespace OnePasswordGraph.Graph.Neo4j.Internal;
 /// <summary>Writes the body of a transactional endpoint request: the statements, their parameters, rows only.</summary>
 internal static class TransactionRequestWriter
 {
-    public static byte[] Write(IReadOnlyList<CypherStatement> statements)
+    /// <summary>
+    /// The body as written, without a copy into a byte array: sent as it is, it still carries a Content-Length,
+    /// which some proxies in front of Neo4j require (they refuse chunked request bodies).
+    /// </summary>
+    public static ReadOnlyMemory<byte> Write(IReadOnlyList<CypherStatement> statements)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -30,6 +34,6 @@ internal static class TransactionRequestWriter
             writer.WriteEndObject();
         }
 
-        return buffer.WrittenSpan.ToArray();
+        return buffer.WrittenMemory;
     }
 }

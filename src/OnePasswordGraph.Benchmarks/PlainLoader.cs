@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace OnePasswordGraph.Benchmarks;
+
+/// <summary>
+/// The yardstick of issue #16: the simplest correct loader of the same events. Each stream is paged from the Events
+/// API and each page written with one <c>UNWIND … MERGE</c> statement that also stores the cursor (so a page and its
+/// cursor commit together, as in the real sync): the events with their properties, their users, <c>PERFORMED</c> and
+/// <c>ACCESSED</c> edges, secret and vault placeholders. It uses its own labels (<c>bench_*</c>) and nothing of the project.
+/// </summary>
+internal sealed class PlainLoader(BenchmarkNeo4j neo4j, Uri eventsApi, string token, DateTimeOffset start)
+{
+    public const string Labels = "bench_event, bench_user, bench_secret, bench_vault, bench_cursor";
+
+    private const string Statement = """
+        UNWIND $rows AS row
+        MERGE (e:bench_event {_key: row.key})
+        SET e += row.props, e.stream = $stream
+        FOREACH (_ IN CASE WHEN row.user IS NULL THEN [] ELSE [1] END |
+          MERGE (u:bench_user {_key: row.user})
+          SET u += row.userProps
+          MERGE (u)-[:PERFORMED]->(e))
+        FOREACH (_ IN CASE WHEN row.item IS NULL THEN [] ELSE [1] END |
+          MERGE (s:bench_secret {_key: row.item})
+          ON CREATE SET s.vaultUUID = row.vault, s.placeholder = true
+          MERGE (e)-[:ACCESSED]->(s))
+        FOREACH (_ IN CASE WHEN row.vault IS NULL THEN [] ELSE [1] END |
+          MERGE (v:bench_vault {_key: row.vault})
+          ON CREATE SET v.placeholder = true)
+        WITH count(*) AS written
+        MERGE (c:bench_cursor {_key: $stream})
+        SET c.cursor = $cursor, c.events = coalesce(c.events, 0) + written
+        RETURN written
+        """;
+
+    private static readonly string[] Streams = ["itemusages", "auditevents", "signinattempts"];
+
+    public static async Task InstallAsync(BenchmarkNeo4j neo4j, CancellationToken cancellationToken)
+    {
+        foreach (var label in Labels.Split(", "))
+        {
+            await neo4j.RunAsync($"CREATE CONSTRAINT ON (n:{label}) ASSERT n._key IS UNIQUE", null, cancellationToken);
+        }
+    }
+
+    /// <summary>Loads the three streams one after the other, as the sync's steps run; returns the events written.</summary>
+    public async Task<long> LoadAsync(ProgressSamples progress, ProgressSamples usageProgress, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = eventsApi };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        long written = 0;
+        foreach (var stream in Streams)
+        {
+            var request = new JsonObject { ["limit"] = 1000, ["start_time"] = start.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) };
+            while (true)
+            {
+                using var content = new StringContent(request.ToJsonString(), Encoding.UTF8, "application/json");
+                using var response = await http.PostAsync(new Uri($"/api/v2/{stream}", UriKind.Relative), content, cancellationToken);
+                response.EnsureSuccessStatusCode();
+                var page = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!;
+                var items = page["items"]!.AsArray();
+                var cursor = page["cursor"]!.GetValue<string>();
+                if (items.Count > 0)
+                {
+                    var rows = new JsonArray([.. items.Select(item => Row(stream, item!.AsObject()))]);
+                    await neo4j.RunAsync(Statement, new JsonObject { ["rows"] = rows, ["stream"] = stream, ["cursor"] = cursor }, cancellationToken);
+                    written += items.Count;
+                    progress.Add(written);
+                    if (stream == "itemusages")
+                    {
+                        usageProgress.Add(written);
+                    }
+                }
+
+                if (!page["has_more"]!.GetValue<bool>())
+                {
+                    break;
+                }
+
+                request = new JsonObject { ["cursor"] = cursor };
+            }
+        }
+
+        return written;
+    }
+
+    private static JsonObject Row(string stream, JsonObject item)
+    {
+        var props = new JsonObject();
+        Flatten(item, string.Empty, props);
+        var (user, userObject) = stream switch
+        {
+            "itemusages" => (item["user"]?["uuid"], item["user"]),
+            "signinattempts" => (item["target_user"]?["uuid"], item["target_user"]),
+            _ => (item["actor_uuid"], item["actor_details"]),
+        };
+        var userProps = new JsonObject();
+        if (userObject is JsonObject details)
+        {
+            Flatten(details, string.Empty, userProps);
+        }
+
+        var vault = stream == "itemusages" ? item["vault_uuid"] : item["object_type"]?.GetValue<string>() == "vault" ? item["object_uuid"] : null;
+        return new JsonObject
+        {
+            ["key"] = item["uuid"]!.DeepClone(),
+            ["props"] = props,
+            ["user"] = user?.DeepClone(),
+            ["userProps"] = userProps,
+            ["item"] = stream == "itemusages" ? item["item_uuid"]?.DeepClone() : null,
+            ["vault"] = vault?.DeepClone(),
+        };
+    }
+
+    private static void Flatten(JsonObject source, string prefix, JsonObject target)
+    {
+        foreach (var (name, value) in source)
+        {
+            switch (value)
+            {
+                case JsonObject nested:
+                    Flatten(nested, prefix + name + "_", target);
+                    break;
+                case JsonValue scalar when scalar.GetValueKind() != JsonValueKind.Null:
+                    target[prefix + name] = scalar.DeepClone();
+                    break;
+            }
+        }
+    }
+}
