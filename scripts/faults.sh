@@ -7,10 +7,10 @@ usage() {
   cat <<'USAGE'
 Usage: scripts/faults.sh [--profile short|long] [--seed N]
 
-  --profile short   the default: about 5 minutes on two cores (5 kill points, a 10 s Neo4j outage, Retry-After up
-                    to 3 s, competing writers for 1 minute, a 70 s soak)
-  --profile long    the issue's figures, for the benchmark machine (about an hour): 20 kill points, a 60 s outage,
-                    Retry-After up to 60 s, competing writers for 10 minutes, a 30-minute soak
+  --profile short   the default: about 10 minutes on two busy cores (4 random kill points and 2 milestones, a 10 s
+                    Neo4j outage, Retry-After up to 3 s, competing writers for 1 minute, a 1-minute soak)
+  --profile long    the issue's figures, for the benchmark machine (one to two hours): 20 random kill points and 2
+                    milestones, a 60 s outage, Retry-After up to 60 s, competing writers for 10 minutes, a 30-minute soak
   --seed N          repeat a run's random kill points (the table's first line names the seed it used)
 Exit codes: 0 every scenario held, 1 a scenario failed (see the output and the table), 2 a wrong option.
 USAGE
