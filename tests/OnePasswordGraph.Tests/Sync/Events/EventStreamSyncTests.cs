@@ -27,16 +27,7 @@ public sealed class EventStreamSyncTests
         var source = new PrefetchWatchingSource();
         var clock = new FakeTimeProvider(Now);
         using var meters = new TestMeterFactory();
-        var sync = new EventStreamSync<ItemUsage>(
-            source,
-            new ItemUsageMapper("acme"),
-            new GraphWriter(runner, GraphSchema.OnePassword, 1000, clock, NullLogger<GraphWriter>.Instance),
-            new SyncStateStore(runner),
-            new TransientRetry("1Password", new RetryOptions(), clock, NullLogger.Instance),
-            new SyncMetrics(meters),
-            clock,
-            NullLogger.Instance,
-            pageSize: 100);
+        var sync = CreateSync(source, runner, clock, meters);
 
         var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => sync.RunAsync("acme", backfillStart: null, CancellationToken.None));
 
@@ -54,16 +45,7 @@ public sealed class EventStreamSyncTests
         var page = new EventPage<ItemUsage>("c1", HasMore: false, [new ItemUsage { Uuid = "E1", Timestamp = Now, Action = "reveal" }]) { Malformed = [malformed] };
         var clock = new FakeTimeProvider(Now);
         using var meters = new TestMeterFactory();
-        var sync = new EventStreamSync<ItemUsage>(
-            new OnePageSource(page),
-            new ItemUsageMapper("acme"),
-            new GraphWriter(runner, GraphSchema.OnePassword, 1000, clock, NullLogger<GraphWriter>.Instance),
-            new SyncStateStore(runner),
-            new TransientRetry("1Password", new RetryOptions(), clock, NullLogger.Instance),
-            new SyncMetrics(meters),
-            clock,
-            NullLogger.Instance,
-            pageSize: 100);
+        var sync = CreateSync(new OnePageSource(page), runner, clock, meters);
 
         var outcome = await sync.RunAsync("acme", backfillStart: null, CancellationToken.None);
 
@@ -77,6 +59,18 @@ public sealed class EventStreamSyncTests
     }
 
     /// <summary>Answers one page, whatever is asked.</summary>
+    private static EventStreamSync<ItemUsage> CreateSync(IEventPageSource<ItemUsage> source, ScriptedCypherRunner runner, FakeTimeProvider clock, TestMeterFactory meters) =>
+        new(
+            source,
+            new ItemUsageMapper("acme"),
+            new GraphWriter(runner, GraphSchema.OnePassword, 1000, clock, NullLogger<GraphWriter>.Instance),
+            new SyncStateStore(runner),
+            new TransientRetry("1Password", new RetryOptions(), clock, NullLogger.Instance),
+            new SyncMetrics(meters),
+            clock,
+            NullLogger.Instance,
+            pageSize: 100);
+
     private sealed class OnePageSource(EventPage<ItemUsage> page) : IEventPageSource<ItemUsage>
     {
         public string Stream => "itemusages";
