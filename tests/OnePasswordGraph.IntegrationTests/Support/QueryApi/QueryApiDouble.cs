@@ -167,7 +167,7 @@ internal sealed partial class QueryApiDouble : IAsyncDisposable
         }
 
         context.Response.Headers[AffinityHeader] = transaction.Member;
-        return Success(context, answer.Result, bookmarks: null, transaction);
+        return Success(context, answer.Result, bookmarks: null, _transactions.Touch(transaction.Id) ?? transaction);
     }
 
     private async Task<IResult> RollBackAsync(HttpContext context, string database, string id)

@@ -6,7 +6,7 @@ namespace OnePasswordGraph.IntegrationTests.Support.QueryApi;
 /// <summary>
 /// The double's open explicit transactions: each has an id, the cluster member that holds it (the value of the
 /// <c>neo4j-cluster-affinity</c> header), the backend transaction it runs in, and an expiry that every request on it
-/// pushes back by the idle timeout (30 s by default, as on 5.x).
+/// pushes back by the idle timeout (30 s by default, as on 5.x), counted again from the request's answer.
 /// </summary>
 internal sealed class QueryApiTransactions
 {
@@ -49,6 +49,23 @@ internal sealed class QueryApiTransactions
         var touched = transaction with { Expires = _clock.GetUtcNow() + _idleTimeout };
         _open[id] = touched;
         return (touched, null);
+    }
+
+    /// <summary>
+    /// Pushes the expiry back from now once a request on the transaction has been answered: the idle timeout counts
+    /// from the end of the last request, so a statement that runs longer than the timeout does not expire its own
+    /// transaction.
+    /// </summary>
+    public OpenTransaction? Touch(string id)
+    {
+        if (!_open.TryGetValue(id, out var transaction))
+        {
+            return null;
+        }
+
+        var touched = transaction with { Expires = _clock.GetUtcNow() + _idleTimeout };
+        _open[id] = touched;
+        return touched;
     }
 
     public void Close(string id) => _open.TryRemove(id, out _);
