@@ -29,6 +29,10 @@ public sealed class KilledSyncFaultTests(FaultsServer server, ITestOutputHelper 
         // Two kills wait for a milestone in the graph instead of a time: right after the first page (between a write
         // and the next fetch), and right after Connect's vaults were written (vault cleanup and the item listing in flight).
         var random = new Random(profile.Seed);
+
+        // An upper bound, not a wait: the long profile's kill points lie up to 20,000 events into the backfill, which a
+        // loaded two-core machine took more than two minutes to reach.
+        var reachLimit = profile.IsLong ? TimeSpan.FromMinutes(10) : TimeSpan.FromMinutes(2);
         var kills = new List<(string Point, Func<RunningCli, Task> Until)>
         {
             ("first page", doomed => GraphWait.EventsAtLeastAsync(_neo4j, account, 1, doomed, TimeSpan.FromMinutes(2))),
@@ -52,7 +56,7 @@ public sealed class KilledSyncFaultTests(FaultsServer server, ITestOutputHelper 
             else
             {
                 var target = random.Next(1, total);
-                kills.Add((string.Create(CultureInfo.InvariantCulture, $"≥{target:N0} events"), doomed => GraphWait.EventsAtLeastAsync(_neo4j, account, target, doomed, TimeSpan.FromMinutes(2))));
+                kills.Add((string.Create(CultureInfo.InvariantCulture, $"≥{target:N0} events"), doomed => GraphWait.EventsAtLeastAsync(_neo4j, account, target, doomed, reachLimit)));
             }
         }
 
