@@ -49,8 +49,8 @@ internal static class AlertStatementBuilder
         {
             var index = i.ToString(CultureInfo.InvariantCulture);
             text.Append("UNWIND $flags AS f\n")
-                .Append($"MATCH (a:{Name(alert.Type)} {{{Name(Key)}: f.alert}})\n")
-                .Append($"MATCH (t:{Name(flags[i].To.Type)} {{{Name(Key)}: f.target}})\n")
+                .Append(MatchKey("a", alert, "f.alert"))
+                .Append(MatchKey("t", flags[i].To, "f.target"))
                 .Append($"MERGE (a)-[r:{Name(flags[i].Label)}]->(t)\n")
                 .Append($"ON CREATE SET r += f.props, r.{Name(GraphProperties.Type)} = $flagType{index}, r.{Name(FirstSeenOn)} = $now\n")
                 .Append($"SET r.{Name(LastSeenOn)} = $now\n")
@@ -60,7 +60,7 @@ internal static class AlertStatementBuilder
         // Read back last: each section above ends in a count without grouping keys, which yields one row even when
         // nothing matched, so this part always runs.
         return text.Append("UNWIND $alerts AS row\n")
-            .Append($"MATCH (a:{Name(alert.Type)} {{{Name(Key)}: row.key}})\n")
+            .Append(MatchKey("a", alert, "row.key"))
             .Append($"RETURN collect(DISTINCT CASE WHEN a.{P(CreatedByRun)} = $runId THEN a.{Name(Key)} END) AS created")
             .ToString();
     }
@@ -68,7 +68,7 @@ internal static class AlertStatementBuilder
     /// <summary>Reads the watermarks of the sync-state keys in <c>$keys</c>.</summary>
     public static string ReadWatermarks() =>
         "UNWIND $keys AS key\n"
-        + $"MATCH (s:{Name(OnePasswordNodeTypes.SyncState.Type)} {{{Name(Key)}: key}})\n"
+        + MatchKey("s", OnePasswordNodeTypes.SyncState, "key")
         + $"RETURN s.{Name(Key)} AS key, s.{W(LastEvaluatedOn)} AS lastEvaluatedOn";
 
     /// <summary>Records a rule's watermark: <c>$key</c>, <c>$props</c> (declared sync-state properties), <c>$now</c>.</summary>

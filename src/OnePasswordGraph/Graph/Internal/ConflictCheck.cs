@@ -45,7 +45,7 @@ internal static class ConflictCheck
         {
             text.Append(text.Length == 0 ? string.Empty : "UNION ALL\n")
                 .Append($"UNWIND $keys{index} AS key\n")
-                .Append($"MATCH (n:{Name(type.Type)} {{{Name(Key)}: key}})\n")
+                .Append(MatchKey("n", type, "key"))
                 .Append($"WHERE n.{Name(Account)} <> $account\n")
                 .Append($"RETURN $type{index} AS type, key, n.{Name(Account)} AS owner\n");
             parameters["keys" + index] = typeKeys.Select(k => (object?)k).ToList();

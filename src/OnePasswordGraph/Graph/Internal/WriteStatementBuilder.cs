@@ -158,7 +158,7 @@ internal static class WriteStatementBuilder
                 text.Append("WITH ").Append(carry).Append("row, ").Append(string.Join(", ", bound)).Append('\n');
             }
 
-            text.Append("MATCH (").Append(end.Variable).Append(':').Append(Name(end.Type.Type)).Append(" {").Append(Name(Key)).Append(": ").Append(end.Key).Append("})\n");
+            text.Append(MatchKey(end.Variable, end.Type, end.Key));
             bound.Add(end.Variable);
         }
 
@@ -177,7 +177,7 @@ internal static class WriteStatementBuilder
     private static string NewRecordsPrelude(AggregateRelationship aggregate, string index, string carry) =>
         $"UNWIND $p{index} AS row\n"
         + "UNWIND row.records AS record\n"
-        + $"OPTIONAL MATCH (known:{Name(aggregate.Inbound.To.Type)} {{{Name(Key)}: record.key}})\n"
+        + MatchKey("known", aggregate.Inbound.To, "record.key", optional: true)
         + $"WITH {carry}row, collect(CASE WHEN known IS NULL THEN record END) AS added\n"
         + $"WITH {carry}collect(CASE WHEN size(added) = 0 THEN null ELSE {{from: row.from, to: row.to, props: row.props, records: added}} END) AS new{index}\n";
 

@@ -1,5 +1,6 @@
 UNWIND $keys AS key
 MATCH (s:`one_password_sync_state` {`_key`: key})
+USING INDEX s:`one_password_sync_state`(`_key`)
 RETURN s.`_key` AS key, s.`lastEvaluatedOn` AS lastEvaluatedOn
 ;
 MERGE (s:`one_password_sync_state` {`_key`: $key})
