@@ -1,16 +1,14 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace OnePasswordGraph.IntegrationTests.Support;
 
 /// <summary>
 /// A reverse proxy on loopback (Kestrel) in front of a simulator, so that faults the documented protocol does not have
 /// (gateways, networks) reach the product without bending the simulator. Queued faults apply to the next page
-/// requests (POST) one each, in order; <see cref="Down"/> resets every connection, as a server that is not there;
+/// requests (POST) one each, in order; <see cref="FaultByPath"/> picks requests by path; <see cref="Down"/> resets every connection, as a server that is not there;
 /// <see cref="Latency"/> delays every answer, as a distant region does.
 /// </summary>
 internal sealed class FaultProxy : IAsyncDisposable
@@ -36,14 +34,17 @@ internal sealed class FaultProxy : IAsyncDisposable
     /// <summary>Gets or sets the delay added before every forwarded answer.</summary>
     public TimeSpan Latency { get; set; }
 
+    /// <summary>
+    /// Gets or sets the fault for requests by path, whatever their method (Connect's listings are GETs); a path it
+    /// answers null for takes the next queued fault, if it is a POST.
+    /// </summary>
+    public Func<string, ProxyFault?>? FaultByPath { get; set; }
+
     public int FaultsServed => Volatile.Read(ref _faultsServed);
 
     public static async Task<FaultProxy> StartAsync(Uri upstream)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackWebApp.Create();
         var proxy = new FaultProxy(app, upstream);
         app.Run(proxy.HandleAsync);
         await app.StartAsync();
@@ -76,7 +77,8 @@ internal sealed class FaultProxy : IAsyncDisposable
             return;
         }
 
-        var fault = HttpMethods.IsPost(context.Request.Method) && _faults.TryDequeue(out var next) ? next : null;
+        var fault = FaultByPath?.Invoke(context.Request.Path)
+            ?? (HttpMethods.IsPost(context.Request.Method) && _faults.TryDequeue(out var next) ? next : null);
         if (fault is not null)
         {
             Interlocked.Increment(ref _faultsServed);

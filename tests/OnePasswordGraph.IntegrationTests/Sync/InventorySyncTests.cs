@@ -113,8 +113,8 @@ public class InventorySyncTests(Neo4jServerFixture neo4j) : IAsyncLifetime
     public async Task RunAsync_ItemListingCutMidBody_MarksNothingOfThatVaultInactive_AndTheNextGoodRunRestoresEverything()
     {
         var cut = _inventory.Vaults[3];
-        await using var proxy = await CuttingProxy.StartAsync(_connect.BaseUrl);
-        proxy.Cut = path => path == $"/v1/vaults/{cut.Id}/items";
+        await using var proxy = await FaultProxy.StartAsync(_connect.BaseUrl);
+        proxy.FaultByPath = path => path == $"/v1/vaults/{cut.Id}/items" ? ProxyFault.CutMidBody : null;
         await SyncAsync();
         _connect.RemoveItem(_inventory.Items.First(i => i.VaultId == cut.Id).Id);
 
@@ -127,7 +127,7 @@ public class InventorySyncTests(Neo4jServerFixture neo4j) : IAsyncLifetime
         Assert.Equal(_inventory.Items.Count(i => i.VaultId != cut.Id), await neo4j.CountAsync(
             "MATCH (v:one_password_vault {active: true})-[:HAS]->(s:one_password_secret {active: true}) WHERE v._key <> $k RETURN count(s) AS c", Key(cut.Id)));
 
-        proxy.Cut = _ => false;
+        proxy.FaultByPath = null;
         await AssertAGoodRunRestoresEverythingAsync(removedItems: 1, proxy.BaseUrl);
     }
 
