@@ -54,7 +54,7 @@ internal static class CypherStatementCatalog
             Add($"write/relationship-of-written-to/{relationship.Type}", WriteStatementBuilder.Build([new WritePart.Relationships(relationship, FromWritten: false, ToWritten: true)], checkpointType: null));
         }
 
-        Add($"write/aggregate/{UsageAggregate.Relationship.Type}", WriteStatementBuilder.Build([new WritePart.AggregateRefresh(UsageAggregate)], checkpointType: null));
+        Add($"write/aggregate/{UsageAggregate.Relationship.Type}", WriteStatementBuilder.Build([new WritePart.Nodes(UsageAggregate.Inbound.To, [], Placeholder: false), new WritePart.AggregateRefresh(UsageAggregate)], checkpointType: null));
         Add("write/event-page-with-checkpoint", WriteStatementBuilder.Build(SampleWriteParts.ItemUsagePage, SyncState));
         Add("write/event-page-with-quarantine-and-checkpoint", WriteStatementBuilder.Build([.. SampleWriteParts.ItemUsagePage, new WritePart.Nodes(QuarantinedEvent, [], Placeholder: false)], SyncState));
 

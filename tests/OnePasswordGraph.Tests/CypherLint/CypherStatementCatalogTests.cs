@@ -50,10 +50,22 @@ public sealed class CypherStatementCatalogTests
 
         var lookups = generated.SelectMany(s => lookup.Matches(s.Value).Select(m => (Statement: s, Match: m))).ToList();
 
-        Assert.Contains(lookups, l => l.Statement.Key.StartsWith("write/", StringComparison.Ordinal));
+        Assert.Contains(lookups, l => l.Statement.Key == "write/account-conflict-check");
         Assert.All(lookups, l => Assert.True(
             l.Statement.Value.AsSpan(l.Match.Index + l.Match.Length).StartsWith($"\nUSING INDEX {l.Match.Groups[1].Value}:`{l.Match.Groups[2].Value}`(`_key`)", StringComparison.Ordinal),
             $"{l.Statement.Key}: '{l.Match.Value}' has no index hint"));
+    }
+
+    // The same trap, avoided by construction: a write statement finds every node by MERGE on its key, which is always
+    // a seek of the key's uniqueness constraint (WriteStatementBuilder.Lookups).
+    [Fact]
+    public void Catalog_WriteStatements_NeverMatch()
+    {
+        var writes = CypherStatementCatalog.All()
+            .Where(s => s.Key.StartsWith("write/", StringComparison.Ordinal) && s.Key != "write/account-conflict-check").ToList();
+
+        Assert.Contains(writes, s => s.Value.Contains("MERGE (u:", StringComparison.Ordinal));
+        Assert.All(writes, s => Assert.DoesNotMatch(new Regex(@"(^|\n)(OPTIONAL )?MATCH ", RegexOptions.None, TimeSpan.FromSeconds(1)), s.Value));
     }
 
     private static int RulesCount() =>

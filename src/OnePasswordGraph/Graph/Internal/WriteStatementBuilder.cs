@@ -9,8 +9,9 @@ namespace OnePasswordGraph.Graph.Internal;
 /// Generates the one statement that writes a batch: an <c>UNWIND … MERGE</c> section per part, each closed by
 /// <c>WITH count(*)</c> so that the next section runs exactly once whatever the previous one matched (an empty list
 /// included), ending with the checkpoint when there is one. One statement is one transaction, so a page of events
-/// and the cursor that follows it are stored together or not at all. An aggregate is updated incrementally: a prelude
-/// finds which of its records do not exist yet, before any section writes, and its section adds only those.
+/// and the cursor that follows it are stored together or not at all. An aggregate is updated incrementally: the
+/// section that writes its records notes which of them it created, and the aggregate's section adds only those.
+/// Every node is found by MERGE on its key, never by MATCH (see <see cref="Lookups"/>).
 /// </summary>
 /// <remarks>
 /// Accounts never change each other's data (<see cref="AccountScope"/>): a node owned by one account is written only
@@ -20,45 +21,36 @@ namespace OnePasswordGraph.Graph.Internal;
 /// Parameters: <c>$p0…$pN</c> (rows of each part), <c>$observedOn</c> (epoch ms of the write), <c>$syncTag</c> (the
 /// run id, stamped on inventory), <c>$checkpoint</c> (<c>{key, props}</c>). Node rows are <c>{key, props}</c>,
 /// relationship rows <c>{from, to, fromProps, toProps, props}</c> (no <c>fromProps</c>/<c>toProps</c> for an end the
-/// statement writes as a node), aggregate rows <c>{from, to, props, records}</c> with
-/// records <c>{key, time, value}</c>.
+/// statement writes as a node), aggregate rows <c>{from, to, props, records}</c> with records <c>{key, time, value}</c>.
 /// </remarks>
 internal static class WriteStatementBuilder
 {
     public static string Build(IReadOnlyList<WritePart> parts, NodeType? checkpointType)
     {
         var text = new StringBuilder();
-
-        // Which records are new is read before anything is written, and carried to the aggregate's section.
+        var recordsPart = RecordsPart(parts);
         var carried = new List<string>();
-        if (parts.OfType<WritePart.AggregateRefresh>().Skip(1).Any())
-        {
-            // An aggregate's section can end with no rows, which would drop a second aggregate's carried records.
-            throw new ArgumentException("A write statement updates at most one aggregate.", nameof(parts));
-        }
-
         for (var i = 0; i < parts.Count; i++)
         {
-            if (parts[i] is WritePart.AggregateRefresh aggregate)
-            {
-                text.Append(NewRecordsPrelude(aggregate.Aggregate, Index(i), Carry(carried)));
-                carried.Add("new" + Index(i));
-            }
-        }
-
-        for (var i = 0; i < parts.Count; i++)
-        {
-            carried.Remove("new" + Index(i));
+            // The aggregate's section reads the created keys; nothing after it needs them.
+            carried.Remove(parts[i] is WritePart.AggregateRefresh ? Created : string.Empty);
             var carry = Carry(carried);
-            text.Append("UNWIND ").Append(parts[i] is WritePart.AggregateRefresh ? "new" : "$p").Append(Index(i)).Append(" AS row\n");
+            text.Append("UNWIND $p").Append(Index(i)).Append(" AS row\n");
             text.Append(parts[i] switch
             {
-                WritePart.Nodes nodes => NodeSection(nodes, carry),
+                WritePart.Nodes nodes => NodeSection(nodes, carry, markCreated: i == recordsPart),
                 WritePart.Relationships relationships => RelationshipSection(relationships, carry),
                 WritePart.AggregateRefresh aggregate => AggregateSection(aggregate.Aggregate, carry),
                 _ => throw new ArgumentOutOfRangeException(nameof(parts)),
             });
-            text.Append("WITH ").Append(CarryOut(carried)).Append("count(*) AS written").Append(Index(i)).Append('\n');
+            text.Append("WITH ").Append(CarryOut(carried));
+            if (i == recordsPart)
+            {
+                text.Append($"collect(CASE WHEN {Created} THEN row.key END) AS {Created}, ");
+                carried.Add(Created);
+            }
+
+            text.Append("count(*) AS written").Append(Index(i)).Append('\n');
         }
 
         if (checkpointType is not null)
@@ -72,6 +64,34 @@ internal static class WriteStatementBuilder
         return text.ToString();
     }
 
+    // The keys of the aggregate's records that this statement created, carried from their node section to the
+    // aggregate's: a replayed page, or a retried statement that had committed, creates none and so adds nothing.
+    private const string Created = "created";
+
+    // Set when the records' MERGE creates a node and removed in the same statement, so it never reaches the store.
+    private const string CreatedMark = "opgCreatedByThisWrite";
+
+    // An aggregate counts the records its statement creates, so the records' node section must come first.
+    private static int RecordsPart(IReadOnlyList<WritePart> parts)
+    {
+        var aggregates = parts.Select((part, index) => (part, index)).Where(p => p.part is WritePart.AggregateRefresh).ToList();
+        if (aggregates.Count == 0)
+        {
+            return -1;
+        }
+
+        if (aggregates.Count > 1)
+        {
+            throw new ArgumentException("A write statement updates at most one aggregate.", nameof(parts));
+        }
+
+        var recordType = ((WritePart.AggregateRefresh)aggregates[0].part).Aggregate.Inbound.To;
+        var records = parts.Take(aggregates[0].index).ToList().FindIndex(part => part is WritePart.Nodes { Placeholder: false } nodes && nodes.Type == recordType);
+        return records >= 0
+            ? records
+            : throw new ArgumentException($"An aggregate's statement must write its records ({recordType.Type}) before it.", nameof(parts));
+    }
+
     private static string Index(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     // Variables that later sections still need, kept through a section's projections.
@@ -83,7 +103,7 @@ internal static class WriteStatementBuilder
     // value always arrives.
     private static string CarryOut(List<string> carried) => string.Concat(carried.Select(name => $"head(collect({name})) AS {name}, "));
 
-    private static string NodeSection(WritePart.Nodes part, string carry)
+    private static string NodeSection(WritePart.Nodes part, string carry, bool markCreated)
     {
         var type = part.Type;
         var owned = type.AccountScope == AccountScope.OwnedByOneAccount;
@@ -92,8 +112,14 @@ internal static class WriteStatementBuilder
         if (part.Placeholder || type.WriteMode == NodeWriteMode.InsertOnly)
         {
             var placeholder = part.Placeholder ? "true" : "false";
-            var created = merge + $"ON CREATE SET n += row.props, {Stamps("n")}, n.{Name(Placeholder)} = {placeholder}\n";
-            return labels.Length == 0 ? created : created + (owned ? OwnOnly($"SET {labels}", "n") : $"SET {labels}\n");
+            var created = merge + $"ON CREATE SET n += row.props, {Stamps("n")}, n.{Name(Placeholder)} = {placeholder}{(markCreated ? $", n.{Name(CreatedMark)} = true" : string.Empty)}\n";
+            var section = labels.Length == 0 ? created : created + (owned ? OwnOnly($"SET {labels}", "n") : $"SET {labels}\n");
+            return markCreated ? section + $"WITH {carry}row, n, n.{Name(CreatedMark)} IS NOT NULL AS {Created}\nREMOVE n.{Name(CreatedMark)}\n" : section;
+        }
+
+        if (markCreated)
+        {
+            throw new ArgumentException($"An aggregate's records ({type.Type}) are written once, insert-only.", nameof(part));
         }
 
         // Only a listing (a write with a sync tag) decides what is active: a user named by an event keeps what the
@@ -138,32 +164,18 @@ internal static class WriteStatementBuilder
         var owned = new[] { ("a", type.From), ("b", type.To) }.Where(end => end.Item2.AccountScope == AccountScope.OwnedByOneAccount).Select(end => end.Item1).ToArray();
 
         // Cypher wants the lookups before the merges (a MATCH after a MERGE needs a WITH between them).
-        var ends = Lookups(carry, ("a", type.From, "row.from", part.FromWritten), ("b", type.To, "row.to", part.ToWritten))
+        var ends = Lookups(("a", type.From, "row.from", part.FromWritten), ("b", type.To, "row.to", part.ToWritten))
             + (part.FromWritten ? string.Empty : EndPoint("a", type.From, "row.from", "row.fromProps"))
             + (part.ToWritten ? string.Empty : EndPoint("b", type.To, "row.to", "row.toProps"));
         return ends + (owned.Length == 0 ? merge + "\n" : OwnOnly(merge, owned));
     }
 
-    // One MATCH per node, each after a WITH: written as one MATCH of two nodes, Neo4j 3.1's planner, once index
-    // sampling saw the graph grow, joined two index scans by value instead of seeking each key, and a page ran for
-    // minutes. A WITH plans each lookup on its own, where a unique-index seek is the only sensible plan.
-    private static string Lookups(string carry, params (string Variable, NodeType Type, string Key, bool Written)[] ends)
-    {
-        var text = new StringBuilder();
-        var bound = new List<string>();
-        foreach (var end in ends.Where(e => e.Written))
-        {
-            if (bound.Count > 0)
-            {
-                text.Append("WITH ").Append(carry).Append("row, ").Append(string.Join(", ", bound)).Append('\n');
-            }
-
-            text.Append(MatchKey(end.Variable, end.Type, end.Key));
-            bound.Add(end.Variable);
-        }
-
-        return text.ToString();
-    }
+    // An end that this statement wrote is found again with MERGE, which never creates it here: MERGE on a key with a
+    // uniqueness constraint is always a seek of that constraint's index, while Neo4j 3.1 planned a MATCH of the same
+    // key, when its index statistics lagged a growing graph, as a scan or a join of two whole-index scans, and a page
+    // took a minute (an index hint did not prevent it: a scan uses the index too).
+    private static string Lookups(params (string Variable, NodeType Type, string Key, bool Written)[] ends) =>
+        string.Concat(ends.Where(e => e.Written).Select(end => $"MERGE ({end.Variable}:{Name(end.Type.Type)} {{{Name(Key)}: {end.Key}}})\n"));
 
     // A missing end node is created as a placeholder of the declared type rather than dropping the row, which a
     // MATCH would do silently.
@@ -172,30 +184,24 @@ internal static class WriteStatementBuilder
         + $"ON CREATE SET {variable} += {props}, {Stamps(variable)}, {variable}.{Name(Placeholder)} = true"
         + (type.Class is null ? string.Empty : $", {variable}:{Name(type.Class)}") + "\n";
 
-    // The aggregate rows' records ({key, time, value}) that do not exist yet: the ones this statement creates. A
-    // replayed page finds them all, and adds nothing. Rows are {from, to, props, records}.
-    private static string NewRecordsPrelude(AggregateRelationship aggregate, string index, string carry) =>
-        $"UNWIND $p{index} AS row\n"
-        + "UNWIND row.records AS record\n"
-        + MatchKey("known", aggregate.Inbound.To, "record.key", optional: true)
-        + $"WITH {carry}row, collect(CASE WHEN known IS NULL THEN record END) AS added\n"
-        + $"WITH {carry}collect(CASE WHEN size(added) = 0 THEN null ELSE {{from: row.from, to: row.to, props: row.props, records: added}} END) AS new{index}\n";
-
-    // Adds the new records to the pair's aggregate; the ends were written earlier in the statement. A record whose
-    // item belongs to another account is not joined to it (see RelationshipSection), so it is not counted either.
+    // Adds the records this statement created to their pair's aggregate; the ends were written earlier in the
+    // statement. A record whose item belongs to another account is not joined to it (see RelationshipSection), so it
+    // is not counted either. Rows are {from, to, props, records} with records {key, time, value}.
     private static string AggregateSection(AggregateRelationship aggregate, string carry)
     {
         var target = aggregate.Relationship;
         var owned = new[] { ("u", target.From), ("s", target.To) }.Where(end => end.Item2.AccountScope == AccountScope.OwnedByOneAccount).Select(end => Owns(end.Item1)).ToList();
         var (count, first, last, values) = (Name(aggregate.CountProperty), Name(aggregate.FirstProperty), Name(aggregate.LastProperty), Name(aggregate.ValuesProperty));
-        return Lookups(carry, ("u", target.From, "row.from", true), ("s", target.To, "row.to", true))
-            + (owned.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", owned) + "\n")
+        return $"WITH {carry}row, [x IN row.records WHERE x.key IN {Created}] AS added\n"
+            + "WHERE size(added) > 0\n"
+            + Lookups(("u", target.From, "row.from", true), ("s", target.To, "row.to", true))
+            + (owned.Count == 0 ? string.Empty : $"WITH {carry}row, added, u, s\nWHERE " + string.Join(" AND ", owned) + "\n")
             + $"MERGE (u)-[r:{Name(target.Label)}]->(s)\n"
             + $"ON CREATE SET r.{Name(FirstSeenOn)} = $observedOn\n"
-            + $"SET r += row.props, r.{Name(LastSeenOn)} = $observedOn, r.{count} = coalesce(r.{count}, 0) + size(row.records), "
-            + $"r.{first} = reduce(m = r.{first}, x IN row.records | CASE WHEN m IS NULL OR x.time < m THEN x.time ELSE m END), "
-            + $"r.{last} = reduce(m = r.{last}, x IN row.records | CASE WHEN m IS NULL OR x.time > m THEN x.time ELSE m END), "
-            + $"r.{values} = reduce(v = coalesce(r.{values}, []), x IN row.records | CASE WHEN x.value IS NULL OR x.value IN v THEN v ELSE v + x.value END)\n";
+            + $"SET r += row.props, r.{Name(LastSeenOn)} = $observedOn, r.{count} = coalesce(r.{count}, 0) + size(added), "
+            + $"r.{first} = reduce(m = r.{first}, x IN added | CASE WHEN m IS NULL OR x.time < m THEN x.time ELSE m END), "
+            + $"r.{last} = reduce(m = r.{last}, x IN added | CASE WHEN m IS NULL OR x.time > m THEN x.time ELSE m END), "
+            + $"r.{values} = reduce(v = coalesce(r.{values}, []), x IN added | CASE WHEN x.value IS NULL OR x.value IN v THEN v ELSE v + x.value END)\n";
     }
 
     private static string Stamps(string variable) => $"{variable}.{Name(FirstSeenOn)} = $observedOn, {variable}.{Name(LastSeenOn)} = $observedOn";
