@@ -12,10 +12,11 @@ internal static class Cypher
     public static string Labels(string variable, IEnumerable<string> labels) => variable + string.Concat(labels.Select(l => ":" + Name(l)));
 
     /// <summary>
-    /// Writes <c>MATCH (v:`T` {`_key`: key}) USING INDEX v:`T`(`_key`)</c> and a line break. The hint is not
-    /// decoration: without it a planner whose index statistics lag the graph (Neo4j 3.1 did so while a backfill grew
-    /// the graph) may scan the whole key index once per row instead of seeking each key, and a page took a minute.
-    /// Every node type has a uniqueness constraint on its key, so the index the hint names always exists.
+    /// Writes <c>MATCH (v:`T` {`_key`: key}) USING INDEX v:`T`(`_key`)</c> and a line break. A planner whose index
+    /// statistics lag the graph (Neo4j 3.1 while a backfill grew it) chose a scan per row over a seek for lookups
+    /// without the hint; the hint makes the seek its plan in practice, but a scan of the same index also satisfies it,
+    /// which is why write statements find nodes by MERGE instead (WriteStatementBuilder). Every node type has a
+    /// uniqueness constraint on its key, so the index the hint names always exists.
     /// </summary>
     public static string MatchKey(string variable, NodeType type, string key, bool optional = false) =>
         $"{(optional ? "OPTIONAL MATCH" : "MATCH")} ({variable}:{Name(type.Type)} {{{Name(GraphProperties.Key)}: {key}}})\n"

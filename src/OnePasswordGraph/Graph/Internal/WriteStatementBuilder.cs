@@ -163,7 +163,6 @@ internal static class WriteStatementBuilder
                 : $"ON CREATE SET r.{Name(FirstSeenOn)} = $observedOn\nSET r += row.props, r.{Name(LastSeenOn)} = $observedOn{syncTag}");
         var owned = new[] { ("a", type.From), ("b", type.To) }.Where(end => end.Item2.AccountScope == AccountScope.OwnedByOneAccount).Select(end => end.Item1).ToArray();
 
-        // Cypher wants the lookups before the merges (a MATCH after a MERGE needs a WITH between them).
         var ends = Lookups(("a", type.From, "row.from", part.FromWritten), ("b", type.To, "row.to", part.ToWritten))
             + (part.FromWritten ? string.Empty : EndPoint("a", type.From, "row.from", "row.fromProps"))
             + (part.ToWritten ? string.Empty : EndPoint("b", type.To, "row.to", "row.toProps"));
