@@ -18,8 +18,8 @@ internal static class Cypher
     /// which is why write statements find nodes by MERGE instead (WriteStatementBuilder). Every node type has a
     /// uniqueness constraint on its key, so the index the hint names always exists.
     /// </summary>
-    public static string MatchKey(string variable, NodeType type, string key, bool optional = false) =>
-        $"{(optional ? "OPTIONAL MATCH" : "MATCH")} ({variable}:{Name(type.Type)} {{{Name(GraphProperties.Key)}: {key}}})\n"
+    public static string MatchKey(string variable, NodeType type, string key) =>
+        $"MATCH ({variable}:{Name(type.Type)} {{{Name(GraphProperties.Key)}: {key}}})\n"
         + $"USING INDEX {variable}:{Name(type.Type)}({Name(GraphProperties.Key)})\n";
 
     /// <summary>Quotes <paramref name="property"/> after checking that <paramref name="type"/> declares it, so a hand-written read cannot drift from the schema.</summary>
