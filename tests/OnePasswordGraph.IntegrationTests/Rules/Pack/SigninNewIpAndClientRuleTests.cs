@@ -61,6 +61,23 @@ public sealed class SigninNewIpAndClientRuleTests(Neo4jServerFixture neo4j) : IA
         Assert.Empty(await graph.EvaluateAsync(Rule, Now.AddHours(-1), Now));
     }
 
+    [Fact]
+    public async Task Evaluate_BaselineSignInWithoutAnIp_StillFlags()
+    {
+        // A sign-in without an IP address makes no address familiar; it must not hide the new ones either (a null in
+        // the list of known addresses once made "not in the list" unknown, and the finding was lost).
+        var graph = new RuleTestGraph(neo4j);
+        Home(graph, 5);
+        graph.SignIn("alice", "success", "credentials_ok", Now.AddDays(-1), appName: HomeApp);
+        var signIn = graph.SignIn("alice", "success", "mfa_ok", Now.AddMinutes(-10), ip: "203.0.113.250", appName: "1Password CLI");
+        await graph.WriteAsync();
+
+        var finding = Assert.Single(await graph.EvaluateAsync(Rule, Now.AddHours(-1), Now));
+
+        Assert.Equal([signIn], finding.Evidence);
+        Assert.Contains("(6 sign-ins in the last 30 days from 1 addresses with 1Password for Mac)", finding.Summary, StringComparison.Ordinal);
+    }
+
     private static void Home(RuleTestGraph graph, int count) =>
         graph.SignIns("alice", "success", "credentials_ok", Now.AddDays(-count - 1), count, TimeSpan.FromDays(1), ip: HomeIp, country: "US", appName: HomeApp);
 }
