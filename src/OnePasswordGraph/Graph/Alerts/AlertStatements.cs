@@ -39,10 +39,15 @@ public static class AlertStatements
         }
 
         var flags = OnePasswordRelationshipTypes.AlertFlags;
+        var flagsByTarget = alerts
+            .SelectMany(a => a.Targets.Distinct(StringComparer.Ordinal).Select(t => (Target: t, Row: FlagRow(a, t))))
+            .GroupBy(f => f.Target, StringComparer.Ordinal)
+            .ToList();
         var parameters = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["alerts"] = alerts.Select(a => (object?)new Dictionary<string, object?>(StringComparer.Ordinal) { ["key"] = a.Key, ["props"] = Props(a) }).ToList(),
-            ["flags"] = alerts.SelectMany(a => a.Targets.Distinct(StringComparer.Ordinal).Select(t => (object?)FlagRow(a, t))).ToList(),
+            ["flags"] = flagsByTarget.ToDictionary(g => g.Key, g => (object?)g.Select(row => (object?)row.Row).ToList(), StringComparer.Ordinal),
+            ["targets"] = flagsByTarget.Select(g => (object?)g.Key).ToList(),
             ["now"] = now.ToUnixTimeMilliseconds(),
             ["runId"] = runId,
             ["status"] = OpenStatus,
@@ -90,7 +95,6 @@ public static class AlertStatements
     private static Dictionary<string, object?> FlagRow(AlertRecord alert, string target) => new(StringComparer.Ordinal)
     {
         ["alert"] = alert.Key,
-        ["target"] = target,
         ["props"] = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             [GraphProperties.Key] = $"{alert.Key}|flags|{target}",

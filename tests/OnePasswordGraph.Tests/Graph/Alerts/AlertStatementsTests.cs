@@ -21,17 +21,21 @@ public sealed class AlertStatementsTests
             Folder + "rule-watermark.cypher");
 
     [Fact]
-    public void Store_Parameters_CarryEveryValueAndOneFlagRowPerDistinctTarget()
+    public void Store_Parameters_CarryEveryValueAndOneFlagRowPerAlertAndDistinctTarget()
     {
-        var statement = AlertStatements.Store([Alert("f1", targets: ["u1", "s1", "u1"])], "run-1", Now);
+        var statement = AlertStatements.Store([Alert("f1", targets: ["u1", "s1", "u1"]), Alert("f2", targets: ["u1"])], "run-1", Now);
 
-        var alert = Assert.IsType<Dictionary<string, object?>>(Assert.Single((List<object?>)statement.Parameters["alerts"]!));
+        var alert = Assert.IsType<Dictionary<string, object?>>(((List<object?>)statement.Parameters["alerts"]!)[0]);
         var props = Assert.IsType<Dictionary<string, object?>>(alert["props"]);
         Assert.Equal("f1", alert["key"]);
         Assert.Equal(("f1", "one_password_alert", "Finding", "acme"), (props["_key"], props["_type"], props["_class"], props["account"]));
-        var flags = ((List<object?>)statement.Parameters["flags"]!).Cast<Dictionary<string, object?>>().ToList();
-        Assert.Equal(["u1", "s1"], flags.Select(f => f["target"]));
-        Assert.Equal("f1|flags|u1", ((Dictionary<string, object?>)flags[0]["props"]!)["_key"]);
+        // Flags are found by their target's key (one map entry per distinct target, the targets listed once).
+        var flags = Assert.IsType<Dictionary<string, object?>>(statement.Parameters["flags"]);
+        Assert.Equal(["u1", "s1"], (List<object?>)statement.Parameters["targets"]!);
+        var onU1 = ((List<object?>)flags["u1"]!).Cast<Dictionary<string, object?>>().ToList();
+        Assert.Equal(["f1", "f2"], onU1.Select(f => f["alert"]));
+        Assert.Equal("f1|flags|u1", ((Dictionary<string, object?>)onU1[0]["props"]!)["_key"]);
+        Assert.Equal(["f1"], ((List<object?>)flags["s1"]!).Cast<Dictionary<string, object?>>().Select(f => f["alert"]));
         Assert.Equal(
             OnePasswordRelationshipTypes.AlertFlags.Select(r => r.Type),
             statement.Parameters.Where(p => p.Key.StartsWith("flagType", StringComparison.Ordinal)).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value));
