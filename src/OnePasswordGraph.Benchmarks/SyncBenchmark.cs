@@ -2,18 +2,15 @@ using OnePasswordGraph.Simulator.Events;
 
 namespace OnePasswordGraph.Benchmarks;
 
-/// <summary>The real sync's half of the benchmark: the backfill, a caught-up poll, the graph's size and the alert pack.</summary>
+/// <summary>The real sync's half of the benchmark: the backfill, a caught-up poll and the graph's size.</summary>
 internal static class SyncBenchmark
 {
     private const string WrittenQuery = "MATCH (s:one_password_sync_state) WHERE s.eventsWritten IS NOT NULL RETURN sum(s.eventsWritten)";
     private const string UsagesQuery = "MATCH (s:one_password_sync_state {stream: 'itemusages'}) WHERE s.eventsWritten IS NOT NULL RETURN sum(s.eventsWritten)";
 
-    // Past this the pack is reported as too slow rather than holding the rest of the benchmark.
-    private static readonly TimeSpan AlertPackLimit = TimeSpan.FromMinutes(5);
-
     /// <summary>Returns the backfill's events per second, or null when the sync failed.</summary>
     public static async Task<double?> RunAsync(
-        IReadOnlyDictionary<string, string> environment, BenchmarkNeo4j neo4j, EventsSimulator simulator, int events, int usages, bool timeAlerts, BenchmarkReport report)
+        IReadOnlyDictionary<string, string> environment, BenchmarkNeo4j neo4j, EventsSimulator simulator, int events, int usages, BenchmarkReport report)
     {
         var progress = new ProgressSamples();
         var usageProgress = new ProgressSamples();
@@ -59,33 +56,7 @@ internal static class SyncBenchmark
         var store = StoreBytes();
         report.Line($"graph: {nodes} nodes, {relationships} relationships, store {(store is { } bytes ? $"{bytes / 1048576.0:0.0} MiB" : "unknown (set NEO4J_DIR)")}");
 
-        if (!timeAlerts)
-        {
-            return rate;
-        }
-
-        var alertEnvironment = environment.Where(e => e.Key.StartsWith("Neo4j__", StringComparison.Ordinal) || e.Key.StartsWith("Logging__", StringComparison.Ordinal))
-            .ToDictionary(e => e.Key, e => e.Value);
-        var alerts = await SyncProcess.RunAsync(alertEnvironment, ["alerts", "run", "--since", "120d", "--format", "json"], null, CancellationToken.None, AlertPackLimit);
-        var findings = alerts.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
-        if (alerts.ExitCode == -1)
-        {
-            // Neo4j 3.1 goes on running the stopped pack's statements, which slows whatever runs next.
-            report.Line($"alert pack over the graph: did not finish within {AlertPackLimit.TotalSeconds:0} s, stopped (target under 30 s)");
-        }
-        else
-        {
-            report.Line($"alert pack over the graph: {alerts.Elapsed.TotalSeconds:0.0} s (process included), {findings} findings, exit code {alerts.ExitCode} (target under 30 s)");
-        }
         return rate;
-    }
-
-    /// <summary>Deletes what <paramref name="match"/> finds (a <c>MATCH (n)</c> clause) in slices that fit the heap.</summary>
-    public static async Task EraseAsync(BenchmarkNeo4j neo4j, string match)
-    {
-        while (await neo4j.ScalarAsync($"{match} WITH n LIMIT 5000 DETACH DELETE n RETURN count(*)", CancellationToken.None) > 0)
-        {
-        }
     }
 
     // The store on disk (Neo4j's graph.db), when the script says where the server lives.
