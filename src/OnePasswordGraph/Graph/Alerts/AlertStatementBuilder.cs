@@ -33,18 +33,16 @@ internal static class AlertStatementBuilder
     /// a rerun, or a retry of a committed batch, finds the node and does not count it again.
     /// </summary>
     /// <remarks>
-    /// No lookup by key per row: while Neo4j 3.1's index statistics lag a backfill it plans one as a scan of the whole
-    /// key index, or a join of two such scans, per row (15 s for 100 flags after a 200,000-event backfill). Each target
-    /// type's existing nodes are read with one <c>IN</c> list (at worst one scan per statement), each finds its flags in
-    /// the <c>$flags</c> map by its key, and the alerts, which the statement has just written, are found with
-    /// <c>MERGE</c>: a seek of the constraint's index that never creates.
+    /// No lookup by key per row (15 s for 100 flags after a 200,000-event backfill, see <see cref="MergeWrittenKey"/>):
+    /// each target type's existing nodes are read with one <c>IN</c> list, each finds its flags in the <c>$flags</c>
+    /// map by its key, and the alerts, which the statement has just written, are found with <c>MERGE</c>.
     /// </remarks>
     public static string Store()
     {
         var alert = OnePasswordNodeTypes.Alert;
         var text = new StringBuilder()
             .Append("UNWIND $alerts AS row\n")
-            .Append($"MERGE (a:{Name(alert.Type)} {{{Name(Key)}: row.key}})\n")
+            .Append(MergeWrittenKey("a", alert, "row.key"))
             .Append($"ON CREATE SET a += row.props, a.{Name(FirstSeenOn)} = $now, a.{P(CreatedOn)} = $now, a.{P(Status)} = $status, ")
             .Append($"a.{P(CreatedByRun)} = $runId, a.{Name(Placeholder)} = false, a:{Name(alert.Class!)}\n")
             .Append($"WITH a, row, coalesce(a.{P(OccurredOn)}, 0) < row.props.{P(OccurredOn)} AS newer\n")
@@ -56,12 +54,9 @@ internal static class AlertStatementBuilder
         for (var i = 0; i < flags.Count; i++)
         {
             var index = i.ToString(CultureInfo.InvariantCulture);
-            var target = flags[i].To;
-            text.Append($"MATCH (t:{Name(target.Type)})\n")
-                .Append($"USING INDEX t:{Name(target.Type)}({Name(Key)})\n")
-                .Append($"WHERE t.{Name(Key)} IN $targets\n")
+            text.Append(MatchKeysIn("t", flags[i].To, "$targets")).Append('\n')
                 .Append($"UNWIND $flags[t.{Name(Key)}] AS f\n")
-                .Append($"MERGE (a:{Name(alert.Type)} {{{Name(Key)}: f.alert}})\n")
+                .Append(MergeWrittenKey("a", alert, "f.alert"))
                 .Append($"MERGE (a)-[r:{Name(flags[i].Label)}]->(t)\n")
                 .Append($"ON CREATE SET r += f.props, r.{Name(GraphProperties.Type)} = $flagType{index}, r.{Name(FirstSeenOn)} = $now\n")
                 .Append($"SET r.{Name(LastSeenOn)} = $now\n")
@@ -71,7 +66,7 @@ internal static class AlertStatementBuilder
         // Read back last: each section above ends in a count without grouping keys, which yields one row even when
         // nothing matched, so this part always runs.
         return text.Append("UNWIND $alerts AS row\n")
-            .Append($"MERGE (a:{Name(alert.Type)} {{{Name(Key)}: row.key}})\n")
+            .Append(MergeWrittenKey("a", alert, "row.key"))
             .Append($"RETURN collect(DISTINCT CASE WHEN a.{P(CreatedByRun)} = $runId THEN a.{Name(Key)} END) AS created")
             .ToString();
     }

@@ -49,9 +49,7 @@ internal static class ConflictCheck
         foreach (var ((type, typeKeys), index) in keys.Select((entry, index) => ((entry.Key, entry.Value), index.ToString(CultureInfo.InvariantCulture))))
         {
             text.Append(text.Length == 0 ? string.Empty : "UNION ALL\n")
-                .Append($"MATCH (n:{Name(type.Type)})\n")
-                .Append($"USING INDEX n:{Name(type.Type)}({Name(Key)})\n")
-                .Append($"WHERE n.{Name(Key)} IN $keys{index} AND n.{Name(Account)} <> $account\n")
+                .Append(MatchKeysIn("n", type, "$keys" + index)).Append($" AND n.{Name(Account)} <> $account\n")
                 .Append($"RETURN $type{index} AS type, n.{Name(Key)} AS key, n.{Name(Account)} AS owner\n");
             parameters["keys" + index] = typeKeys.Select(k => (object?)k).ToList();
             parameters["type" + index] = type.Type;

@@ -169,12 +169,10 @@ internal static class WriteStatementBuilder
         return ends + (owned.Length == 0 ? merge + "\n" : OwnOnly(merge, owned));
     }
 
-    // An end that this statement wrote is found again with MERGE, which never creates it here: MERGE on a key with a
-    // uniqueness constraint is always a seek of that constraint's index, while Neo4j 3.1 planned a MATCH of the same
-    // key, when its index statistics lagged a growing graph, as a scan or a join of two whole-index scans, and a page
-    // took a minute (an index hint did not prevent it: a scan uses the index too).
+    // An end that this statement wrote is found again with MERGE, never MATCH: with a lagging planner a MATCH per row
+    // made a page take a minute (Cypher.MergeWrittenKey).
     private static string Lookups(params (string Variable, NodeType Type, string Key, bool Written)[] ends) =>
-        string.Concat(ends.Where(e => e.Written).Select(end => $"MERGE ({end.Variable}:{Name(end.Type.Type)} {{{Name(Key)}: {end.Key}}})\n"));
+        string.Concat(ends.Where(e => e.Written).Select(end => MergeWrittenKey(end.Variable, end.Type, end.Key)));
 
     // A missing end node is created as a placeholder of the declared type rather than dropping the row, which a
     // MATCH would do silently.
