@@ -78,6 +78,20 @@ public sealed class FailedSigninSprayIpRuleTests(Neo4jServerFixture neo4j) : IAs
         Assert.Contains("(10 failures, 1 other attempts) within 60 minutes; then signed in successfully as user-07@example.com; targets: ", finding.Summary, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Evaluate_SprayAcrossWindowEdge_FlagsOnceOnTheShiftedWindow()
+    {
+        // Five targets before 12:00 and five after: neither fixed window has ten users, the one from 11:30 has.
+        var graph = new RuleTestGraph(neo4j);
+        var failures = Users(10).Select((user, i) => graph.SignIn(user, "credentials_failed", "password_secret_bad", Now.AddSeconds((20 * i) - 90), ip: Sprayer)).ToList();
+        await graph.WriteAsync();
+
+        var finding = Assert.Single(await graph.EvaluateAsync(Rule, Now.AddHours(-1), Now.AddHours(1)));
+
+        Assert.Equal(failures, finding.Evidence);
+        Assert.Equal(Sprayer + "|" + Ms(Now.AddMinutes(-30)), finding.DedupKey);
+    }
+
     private static string Ms(DateTimeOffset at) => at.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
 
     private static List<string> Users(int count) => [.. Enumerable.Range(0, count).Select(i => $"user-{i:D2}")];

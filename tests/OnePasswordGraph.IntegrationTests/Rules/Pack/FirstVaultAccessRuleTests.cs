@@ -81,6 +81,22 @@ public sealed class FirstVaultAccessRuleTests(Neo4jServerFixture neo4j) : IAsync
     }
 
     // Usages of vault v1 by alice, one a day over the past weeks.
+    [Fact]
+    public async Task Evaluate_FirstUsesOfTwoVaultsDaysApart_EachCountsTheDaysBeforeIt()
+    {
+        var graph = new RuleTestGraph(neo4j);
+        History(graph, 25);
+        graph.Usage("alice", "s8", "v2", "fill", Now.AddDays(-3));
+        graph.Usage("alice", "s9", "v3", "fill", Now.AddMinutes(-10));
+        await graph.WriteAsync();
+
+        var findings = await graph.EvaluateAsync(Rule, Now.AddDays(-4), Now);
+
+        Assert.Equal(2, findings.Count);
+        Assert.Contains("after 23 usages of 1 other vaults", findings.Single(f => f.DedupKey == "alice|v2").Summary, StringComparison.Ordinal);
+        Assert.Contains("after 26 usages of 2 other vaults", findings.Single(f => f.DedupKey == "alice|v3").Summary, StringComparison.Ordinal);
+    }
+
     private static void History(RuleTestGraph graph, int count) =>
         graph.Usages("alice", "fill", Now.AddDays(-count - 1), count, TimeSpan.FromDays(1), vault: "v1", itemPrefix: "daily");
 }

@@ -135,6 +135,46 @@ public abstract class UsageBurstRuleTests(Neo4jServerFixture neo4j, string ruleI
         Assert.Empty(await graph.EvaluateAsync(ruleId, Now.AddHours(-1), Now, overrides));
     }
 
+    [Fact]
+    public async Task Evaluate_BurstsOnTwoDays_EachJudgedByTheDaysBeforeItsOwn()
+    {
+        // Three days ago a burst at the floor with no earlier peak: flagged. Today a bigger burst, but below three
+        // times that one, which is now in its baseline: not flagged. One pass covers both.
+        var graph = new RuleTestGraph(neo4j);
+        graph.Usages("alice", "fill", Now.AddDays(-25), 20, TimeSpan.FromDays(1), itemPrefix: "daily");
+        var earlier = graph.Usages("alice", action, Now.AddDays(-3).AddMinutes(-25), floor, HalfMinute, itemPrefix: "old");
+        graph.Usages("alice", action, Now.AddMinutes(-25), floor + 5, HalfMinute, itemPrefix: "new");
+        await graph.WriteAsync();
+
+        var finding = Assert.Single(await graph.EvaluateAsync(ruleId, Now.AddDays(-4), Now));
+
+        Assert.Equal(earlier, finding.Evidence);
+        Assert.Contains($"threshold {floor} (busiest earlier window: 0 ", finding.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_BusiestEarlierWindowAcrossMidnight_CountsBothDays()
+    {
+        // Seven-minute windows do not divide a day, so one of them holds a midnight: its uses on either side are one
+        // window of the baseline (three plus three), not two windows of three.
+        var width = TimeSpan.FromMinutes(7);
+        var midnight = Enumerable.Range(3, 10).Select(days => Now.Date.AddDays(-days)).Select(d => new DateTimeOffset(d, TimeSpan.Zero))
+            .First(d => d.ToUnixTimeMilliseconds() % (long)width.TotalMilliseconds is >= 120_000 and <= 300_000);
+        var slotStart = DateTimeOffset.FromUnixTimeMilliseconds(midnight.ToUnixTimeMilliseconds() / (long)width.TotalMilliseconds * (long)width.TotalMilliseconds);
+        var graph = new RuleTestGraph(neo4j);
+        graph.Usages("alice", "fill", Now.AddDays(-25), 20, TimeSpan.FromDays(1), itemPrefix: "daily");
+        graph.Usages("alice", action, slotStart.AddSeconds(10), 3, TimeSpan.FromSeconds(10), itemPrefix: "evening");
+        graph.Usages("alice", action, midnight.AddSeconds(10), 3, TimeSpan.FromSeconds(10), itemPrefix: "morning");
+        var burst = graph.Usages("alice", action, Now.AddMinutes(-25), 6, TimeSpan.FromSeconds(10));
+        await graph.WriteAsync();
+
+        var overrides = new Dictionary<string, string> { ["windowMinutes"] = "7", ["factor"] = "1.0", ["minBurst"] = "2" };
+        var finding = Assert.Single(await graph.EvaluateAsync(ruleId, Now.AddHours(-1), Now, overrides));
+
+        Assert.Equal(burst, finding.Evidence);
+        Assert.Contains("threshold 6 (busiest earlier window: 6 ", finding.Summary, StringComparison.Ordinal);
+    }
+
     private static string Ms(DateTimeOffset at) => at.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
 
     // Twenty fills over the past three weeks, and one window three days ago with peak uses of the action.

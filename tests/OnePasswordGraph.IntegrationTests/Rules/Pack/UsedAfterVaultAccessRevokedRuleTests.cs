@@ -37,6 +37,23 @@ public sealed class UsedAfterVaultAccessRevokedRuleTests(Neo4jServerFixture neo4
     }
 
     [Fact]
+    public async Task Evaluate_TwoUsersOfTheVault_FlagsOnlyTheOneRevoked()
+    {
+        var graph = new RuleTestGraph(neo4j);
+        graph.Vault("v1").Secret("s1", "v1");
+        graph.Audit("admin", "grant", "uva", "v1", Now.AddHours(-3), auxUser: "carol", auxInfo: "R");
+        graph.Audit("admin", "revoke", "uva", "v1", Now.AddHours(-2), auxUser: "bob");
+        graph.Usage("carol", "s1", "v1", "fill", Now.AddMinutes(-40));
+        var fill = graph.Usage("bob", "s1", "v1", "fill", Now.AddMinutes(-30));
+        await graph.WriteAsync();
+
+        var finding = Assert.Single(await graph.EvaluateAsync(RuleId, Now.AddHours(-1), Now));
+
+        Assert.Equal(["bob", "v1", "s1"], finding.Flagged);
+        Assert.Equal(fill, finding.Evidence[^1]);
+    }
+
+    [Fact]
     public async Task Evaluate_UseBeforeRevocation_FindsNothing()
     {
         var graph = new RuleTestGraph(neo4j);
