@@ -82,6 +82,21 @@ public sealed class FindingStoreTests(Neo4jServerFixture neo4j) : IAsyncLifetime
         Assert.Equal(["e-later"], ((IEnumerable<object?>)alert["evidence"]!).Cast<string>());
     }
 
+    [Fact]
+    public async Task StoreAsync_FindingOfAnotherAccountNamingTheSameKeys_FlagsOnlyTheSharedUser()
+    {
+        // Identifiers that repeat across accounts name the first account's nodes: another account's finding must not
+        // reach them. The person is shared, so that account's finding may flag them.
+        var (rule, finding) = await ExportFindingAsync();
+        var other = finding with { Account = "other", Fingerprint = "fingerprint-of-other" };
+
+        var created = await new FindingStore(neo4j.Runner).StoreAsync(rule, [other], "run-1", Now, CancellationToken.None);
+
+        Assert.Equal([other], created);
+        var flagged = await neo4j.QueryAsync("MATCH (a:one_password_alert {account: 'other'})-[r:FLAGS]->(n) RETURN n._key AS key, r.account AS account");
+        Assert.Equal([["alice", "other"]], flagged.Rows.Select(r => r.ToArray()));
+    }
+
     private async Task<(AlertRule Rule, Finding Finding)> ExportFindingAsync()
     {
         var graph = new RuleTestGraph(neo4j);

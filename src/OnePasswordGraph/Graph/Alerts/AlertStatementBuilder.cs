@@ -35,7 +35,8 @@ internal static class AlertStatementBuilder
     /// <remarks>
     /// No lookup by key per row (15 s for 100 flags after a 200,000-event backfill, see <see cref="MergeWrittenKey"/>):
     /// each target type's existing nodes are read with one <c>IN</c> list, each finds its flags in the <c>$flags</c>
-    /// map by its key, and the alerts, which the statement has just written, are found with <c>MERGE</c>.
+    /// map by its key, and the alerts, which the statement has just written, are found with <c>MERGE</c>. A target that
+    /// another account owns is never flagged, even when its key is one the finding names.
     /// </remarks>
     public static string Store()
     {
@@ -56,6 +57,7 @@ internal static class AlertStatementBuilder
             var index = i.ToString(CultureInfo.InvariantCulture);
             text.Append(MatchKeysIn("t", flags[i].To, "$targets")).Append('\n')
                 .Append($"UNWIND $flags[t.{Name(Key)}] AS f\n")
+                .Append(SameAccount(flags[i].To))
                 .Append(MergeWrittenKey("a", alert, "f.alert"))
                 .Append($"MERGE (a)-[r:{Name(flags[i].Label)}]->(t)\n")
                 .Append($"ON CREATE SET r += f.props, r.{Name(GraphProperties.Type)} = $flagType{index}, r.{Name(FirstSeenOn)} = $now\n")
@@ -70,6 +72,13 @@ internal static class AlertStatementBuilder
             .Append($"RETURN collect(DISTINCT CASE WHEN a.{P(CreatedByRun)} = $runId THEN a.{Name(Key)} END) AS created")
             .ToString();
     }
+
+    // A key that repeats in another account names that account's node (the first writer keeps it): a finding flags
+    // only what its own account owns. People are shared across accounts, so a user node is flagged whoever wrote it.
+    private static string SameAccount(NodeType target) =>
+        target.AccountScope == AccountScope.SharedAcrossAccounts
+            ? string.Empty
+            : $"WITH t, f WHERE t.{Name(GraphProperties.Account)} = f.props.{Name(GraphProperties.Account)}\n";
 
     /// <summary>Reads the watermarks of the sync-state keys in <c>$keys</c>.</summary>
     public static string ReadWatermarks() =>

@@ -8,6 +8,7 @@ MATCH (t:`one_password_account`)
 USING INDEX t:`one_password_account`(`_key`)
 WHERE t.`_key` IN $targets
 UNWIND $flags[t.`_key`] AS f
+WITH t, f WHERE t.`account` = f.props.`account`
 MERGE (a:`one_password_alert` {`_key`: f.alert})
 MERGE (a)-[r:`FLAGS`]->(t)
 ON CREATE SET r += f.props, r.`_type` = $flagType0, r.`firstSeenOn` = $now
@@ -26,6 +27,7 @@ MATCH (t:`one_password_vault`)
 USING INDEX t:`one_password_vault`(`_key`)
 WHERE t.`_key` IN $targets
 UNWIND $flags[t.`_key`] AS f
+WITH t, f WHERE t.`account` = f.props.`account`
 MERGE (a:`one_password_alert` {`_key`: f.alert})
 MERGE (a)-[r:`FLAGS`]->(t)
 ON CREATE SET r += f.props, r.`_type` = $flagType2, r.`firstSeenOn` = $now
@@ -35,6 +37,7 @@ MATCH (t:`one_password_secret`)
 USING INDEX t:`one_password_secret`(`_key`)
 WHERE t.`_key` IN $targets
 UNWIND $flags[t.`_key`] AS f
+WITH t, f WHERE t.`account` = f.props.`account`
 MERGE (a:`one_password_alert` {`_key`: f.alert})
 MERGE (a)-[r:`FLAGS`]->(t)
 ON CREATE SET r += f.props, r.`_type` = $flagType3, r.`firstSeenOn` = $now
@@ -44,6 +47,7 @@ MATCH (t:`one_password_item_usage_event`)
 USING INDEX t:`one_password_item_usage_event`(`_key`)
 WHERE t.`_key` IN $targets
 UNWIND $flags[t.`_key`] AS f
+WITH t, f WHERE t.`account` = f.props.`account`
 MERGE (a:`one_password_alert` {`_key`: f.alert})
 MERGE (a)-[r:`FLAGS`]->(t)
 ON CREATE SET r += f.props, r.`_type` = $flagType4, r.`firstSeenOn` = $now
@@ -53,6 +57,7 @@ MATCH (t:`one_password_audit_event`)
 USING INDEX t:`one_password_audit_event`(`_key`)
 WHERE t.`_key` IN $targets
 UNWIND $flags[t.`_key`] AS f
+WITH t, f WHERE t.`account` = f.props.`account`
 MERGE (a:`one_password_alert` {`_key`: f.alert})
 MERGE (a)-[r:`FLAGS`]->(t)
 ON CREATE SET r += f.props, r.`_type` = $flagType5, r.`firstSeenOn` = $now
@@ -62,6 +67,7 @@ MATCH (t:`one_password_signin_attempt_event`)
 USING INDEX t:`one_password_signin_attempt_event`(`_key`)
 WHERE t.`_key` IN $targets
 UNWIND $flags[t.`_key`] AS f
+WITH t, f WHERE t.`account` = f.props.`account`
 MERGE (a:`one_password_alert` {`_key`: f.alert})
 MERGE (a)-[r:`FLAGS`]->(t)
 ON CREATE SET r += f.props, r.`_type` = $flagType6, r.`firstSeenOn` = $now
