@@ -219,20 +219,6 @@ public sealed class GraphWriterTests(Neo4jServerFixture neo4j) : IAsyncLifetime
     private static bool Within(string key, int from, int to) =>
         key.StartsWith('E') && string.CompareOrdinal(key, $"E{from:D4}") >= 0 && string.CompareOrdinal(key, $"E{to:D4}") < 0;
 
-    [Fact]
-    public async Task ApplyAsync_Twice_ChangesNoConstraintOrIndex()
-    {
-        var installer = neo4j.CreateInstaller();
-        var before = await SchemaDescriptionAsync();
-
-        await installer.ApplyAsync(CancellationToken.None);
-        await installer.ApplyAsync(CancellationToken.None);
-
-        var after = await SchemaDescriptionAsync();
-        Assert.Equal(before, after);
-        Assert.Equal(GraphSchema.OnePassword.NodeTypes.Count, after.Count(line => line.StartsWith("constraint", StringComparison.Ordinal)));
-    }
-
     private static readonly IReadOnlyDictionary<string, object?> Empty = new Dictionary<string, object?>();
 
     // An operator's own constraint on a label our nodes carry makes the server refuse one row in the middle of a batch:
@@ -310,13 +296,4 @@ public sealed class GraphWriterTests(Neo4jServerFixture neo4j) : IAsyncLifetime
         IEnumerable<object?> list => "[" + string.Join(", ", list.Select(Describe)) + "]",
         _ => value?.ToString() ?? "null",
     };
-
-    private async Task<List<string>> SchemaDescriptionAsync()
-    {
-        var cypher = neo4j.Server.Version.HasModernSchemaSyntax
-            ? "SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN 'constraint ' + name + ' ' + type + ' ' + toString(labelsOrTypes) + toString(properties) AS d UNION ALL SHOW INDEXES YIELD name, labelsOrTypes, properties RETURN 'index ' + name + ' ' + toString(labelsOrTypes) + toString(properties) AS d"
-            : "CALL db.constraints() YIELD description RETURN 'constraint ' + description AS d UNION ALL CALL db.indexes() YIELD description, type RETURN 'index ' + description + ' ' + type AS d";
-        var rows = (await neo4j.QueryAsync(cypher)).Rows.Select(r => (string)r[0]!).Order(StringComparer.Ordinal).ToList();
-        return rows;
-    }
 }
