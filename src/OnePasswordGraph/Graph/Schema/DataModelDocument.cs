@@ -33,7 +33,8 @@ public static class DataModelDocument
         text.AppendLine("account's node `HAS` it and its `PERFORMED` relationships carry their account, its `account` names the account that");
         text.AppendLine("first wrote it, and erasing an account removes only what that account wrote, handing shared people to an account");
         text.AppendLine("that still relates to them. Bookkeeping nodes (`keyed`) have keys that name their account. Inventory cleanup and erase");
-        text.AppendLine("select by `account`, so they never reach another account's nodes or relationships.");
+        text.AppendLine("select by `account`, so they never reach another account's nodes or relationships. A finding (`one_password_alert`)");
+        text.AppendLine("`FLAGS` only nodes of its own account, and people, who are shared.");
         text.AppendLine();
         text.AppendLine("## Node types");
         text.AppendLine();
