@@ -57,8 +57,7 @@ internal static class SimulatorCommand
                 + $"{simulated.Inventory.Vaults.Count} vaults, {simulated.Inventory.Items.Count} items.")).ConfigureAwait(false);
             await text.WriteLineAsync("Sync it with these settings (the tokens are the simulator's, not 1Password tokens):").ConfigureAwait(false);
             var settings = SimulatorSettings.Of(simulated, BackfillStart(simulated.Activity, now - span));
-            await output.WriteAsync(SimulatorSettings.AsExports(settings)).ConfigureAwait(false);
-            await output.FlushAsync(shutdown.Token).ConfigureAwait(false);
+            // The file first: whoever has read the exports on stdout may source the file at once (and stop us).
             if (parse.GetValue(envFile) is { } file)
             {
                 try
@@ -71,9 +70,11 @@ internal static class SimulatorCommand
                     return ExitCodes.StepFailed;
                 }
 
-                await text.WriteLineAsync($"Wrote them to {file.FullName}: `. {file.FullName}` in another shell.").ConfigureAwait(false);
+                await text.WriteLineAsync($"Wrote the settings below to {file.FullName}: `. {file.FullName}` in another shell.").ConfigureAwait(false);
             }
 
+            await output.WriteAsync(SimulatorSettings.AsExports(settings)).ConfigureAwait(false);
+            await output.FlushAsync(shutdown.Token).ConfigureAwait(false);
             await text.WriteLineAsync("Press Ctrl+C to stop.").ConfigureAwait(false);
             try
             {

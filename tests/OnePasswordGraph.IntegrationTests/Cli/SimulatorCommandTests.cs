@@ -73,9 +73,9 @@ public sealed class SimulatorCommandTests(Neo4jServerFixture neo4j) : IAsyncLife
             Assert.Contains("export OnePassword__Users__ClientId='fixed-client'", exports);
             Assert.Contains("export OnePassword__Users__ClientSecret='fixed-client-secret'", exports);
 
-            // The file appears whole once the servers listen, and only its owner may read it (it holds tokens).
-            await StopAsync(simulator);
+            // The file is there, whole, by the time the exports are printed, and only its owner may read it (it holds tokens).
             Assert.Equal(string.Join('\n', exports) + "\n", await File.ReadAllTextAsync(envFile));
+            await StopAsync(simulator);
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(envFile));
             Assert.Equal(string.Empty, await simulator.StandardOutput.ReadToEndAsync());
             Assert.Contains("Press Ctrl+C to stop.", await errors, StringComparison.Ordinal);
