@@ -44,7 +44,7 @@ public sealed class GraphSchemaInstaller
         return statements;
     }
 
-    /// <summary>Runs <paramref name="migration"/> unless this graph records that it ran; returns how many properties it moved (0 when it had run).</summary>
+    /// <summary>Runs <paramref name="migration"/> unless this graph records that it ran; returns how many properties it moved and links it removed (0 when it had run).</summary>
     public async Task<long> MigrateAsync(PropertyMigration migration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(migration);
@@ -61,6 +61,11 @@ public sealed class GraphSchemaInstaller
             moved += await ChunkedStatement.RunUntilDoneAsync(_runner, MigrationStatementBuilder.Rename(rename), key, MigrationChunkSize, cancellationToken).ConfigureAwait(false);
         }
 
+        foreach (var link in migration.RemovedLinks)
+        {
+            moved += await ChunkedStatement.RunUntilDoneAsync(_runner, MigrationStatementBuilder.RemoveCrossAccountLinks(link), key, MigrationChunkSize, cancellationToken).ConfigureAwait(false);
+        }
+
         var props = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             [GraphProperties.Key] = MigrationStatementBuilder.Key(migration),
@@ -68,7 +73,7 @@ public sealed class GraphSchemaInstaller
             ["stream"] = MigrationStatementBuilder.Key(migration),
         };
         await _runner.RunAsync([new CypherStatement(MigrationStatementBuilder.Record, new Dictionary<string, object?>(key) { ["props"] = props })], cancellationToken).ConfigureAwait(false);
-        Neo4jLog.Migrated(_logger, migration.Id, migration.Renames.Count, moved);
+        Neo4jLog.Migrated(_logger, migration.Id, migration.Renames.Count + migration.RemovedLinks.Count, moved);
         return moved;
     }
 

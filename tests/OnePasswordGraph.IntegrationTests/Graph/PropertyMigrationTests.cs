@@ -63,6 +63,24 @@ public sealed class PropertyMigrationTests(Neo4jServerFixture neo4j) : IAsyncLif
         Assert.Equal(new Dictionary<string, object?> { ["_key"] = "u9", ["account"] = "acme", ["locationCountry"] = "NZ" }, await PropertiesAsync("u9"));
     }
 
+    [Fact]
+    public async Task Migrate_FindingsThatFlaggedAnotherAccountsNodes_LosesOnlyThoseLinks()
+    {
+        // What the previous store statement wrote when account beta's finding named uuids that account acme owns.
+        await neo4j.QueryAsync("""
+            CREATE (a:one_password_alert:Finding {_key: 'f-beta', account: 'beta'})
+            CREATE (s:one_password_secret {_key: 's1', account: 'acme'}), (own:one_password_secret {_key: 's2', account: 'beta'})
+            CREATE (e:one_password_item_usage_event:Record {_key: 'e1', account: 'acme'}), (u:one_password_user:User {_key: 'U1', account: 'acme'})
+            CREATE (a)-[:FLAGS {account: 'beta'}]->(s), (a)-[:FLAGS {account: 'beta'}]->(own), (a)-[:FLAGS {account: 'beta'}]->(e), (a)-[:FLAGS {account: 'beta'}]->(u)
+            """);
+
+        var removed = await neo4j.CreateInstaller().MigrateAsync(OnePasswordMigrations.FindingsFlagOwnAccount, CancellationToken.None);
+
+        Assert.Equal(2, removed);
+        var flagged = await neo4j.QueryAsync("MATCH (:one_password_alert {_key: 'f-beta'})-[:FLAGS]->(t) RETURN t._key AS key ORDER BY key");
+        Assert.Equal(["U1", "s2"], flagged.Rows.Select(row => (string)row[0]!));
+    }
+
     private async Task<Dictionary<string, object?>> PropertiesAsync(string key)
     {
         var result = await neo4j.QueryAsync("MATCH (n {_key: $key}) WHERE NOT n:one_password_sync_state RETURN properties(n) AS p", new Dictionary<string, object?> { ["key"] = key });

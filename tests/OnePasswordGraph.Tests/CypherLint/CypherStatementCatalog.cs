@@ -84,6 +84,11 @@ internal static class CypherStatementCatalog
             Add($"migration/rename/{rename.Type.Type}.{rename.From}", MigrationStatementBuilder.Rename(rename));
         }
 
+        foreach (var link in schema.Migrations.SelectMany(m => m.RemovedLinks))
+        {
+            Add($"migration/remove-cross-account-links/{link.Type}", MigrationStatementBuilder.RemoveCrossAccountLinks(link));
+        }
+
         Add("status/states", AccountStatusQueries.States);
         Add("lease/acquire", LeaseStatements.Acquire);
         Add("lease/release", LeaseStatements.Release);

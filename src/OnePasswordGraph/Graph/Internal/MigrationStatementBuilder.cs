@@ -5,8 +5,9 @@ using static OnePasswordGraph.Graph.Schema.OnePasswordNodeTypes;
 namespace OnePasswordGraph.Graph.Internal;
 
 /// <summary>
-/// The statements of a one-time property migration: whether it already ran (<c>$key</c>), one chunk of a rename
-/// (<c>$limit</c> nodes, for <see cref="ChunkedStatement"/>), and the record that it ran (<c>$key</c>, <c>$props</c>).
+/// The statements of a one-time migration: whether it already ran (<c>$key</c>), one chunk of a rename or of a
+/// removal of cross-account links (<c>$limit</c> of them, for <see cref="ChunkedStatement"/>), and the record that it
+/// ran (<c>$key</c>, <c>$props</c>).
 /// </summary>
 /// <remarks>
 /// A rename keeps a value already written under the new name (a newer writer got there first) and removes the old
@@ -32,4 +33,11 @@ internal static class MigrationStatementBuilder
         + $"SET n.{Property(rename.Type, rename.To)} = coalesce(n.{Name(rename.To)}, n.{Name(rename.From)})\n"
         + $"REMOVE n.{Name(rename.From)}\n"
         + "RETURN count(n) AS cleaned";
+
+    public static string RemoveCrossAccountLinks(RelationshipType link) =>
+        $"MATCH (:{Name(link.From.Type)})-[r:{Name(link.Label)}]->(t:{Name(link.To.Type)})\n"
+        + $"WHERE r.{Name(GraphProperties.Account)} <> t.{Name(GraphProperties.Account)}\n"
+        + "WITH r LIMIT $limit\n"
+        + "DELETE r\n"
+        + "RETURN count(*) AS cleaned";
 }

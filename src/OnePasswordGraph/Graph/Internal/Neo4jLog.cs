@@ -27,8 +27,8 @@ internal static partial class Neo4jLog
     public static partial void AccountConflict(ILogger logger, string account, int count, string type, string owner, string keys);
 
     [LoggerMessage(EventId = 2006, EventName = "PropertiesMigrated", Level = LogLevel.Information,
-        Message = "Graph migration {MigrationId} ran: {RenameCount} property renames, {MovedCount} node properties moved")]
-    public static partial void Migrated(ILogger logger, string migrationId, int renameCount, long movedCount);
+        Message = "Graph migration {MigrationId} ran: {ChangeCount} property renames or link removals, {MovedCount} node properties moved or links removed")]
+    public static partial void Migrated(ILogger logger, string migrationId, int changeCount, long movedCount);
 
     [LoggerMessage(EventId = 2007, EventName = "Neo4jProtocolChosen", Level = LogLevel.Information,
         Message = "Talking to Neo4j at {Url} through the {Protocol}: {Reason}")]

@@ -28,7 +28,7 @@ public sealed partial class GraphSchema
 
     public IReadOnlyList<RelationshipType> RelationshipTypes { get; }
 
-    /// <summary>Gets the property renames existing graphs go through once, in order.</summary>
+    /// <summary>Gets the migrations (property renames, cross-account link removals) existing graphs go through once, in order.</summary>
     public IReadOnlyList<PropertyMigration> Migrations { get; }
 
     /// <summary>Returns whether <paramref name="nodeType"/> is this schema's declaration (not merely one with the same name).</summary>
@@ -74,6 +74,15 @@ public sealed partial class GraphSchema
                 || !IsValidIdentifier(rename.From))
             {
                 problems.Add($"rename {rename.Type.Type}.{rename.From} -> {rename.To}: the new name must be declared and the old one not");
+            }
+        }
+
+        foreach (var link in Migrations.SelectMany(m => m.RemovedLinks))
+        {
+            // Links to shared people are right across accounts: removing them would lose what this version writes.
+            if (!Declares(link) || link.To.AccountScope == AccountScope.SharedAcrossAccounts)
+            {
+                problems.Add($"removal of cross-account {link.Type} links: the relationship type must be declared and its target owned by one account");
             }
         }
 

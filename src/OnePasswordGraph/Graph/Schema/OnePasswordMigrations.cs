@@ -2,7 +2,7 @@ using static OnePasswordGraph.Graph.Schema.OnePasswordNodeTypes;
 
 namespace OnePasswordGraph.Graph.Schema;
 
-/// <summary>The property renames of the OnePasswordGraph data model, oldest first (the README's migration notes list them).</summary>
+/// <summary>The one-time changes to existing graphs of the OnePasswordGraph data model, oldest first (the README's upgrading notes list them).</summary>
 public static class OnePasswordMigrations
 {
     /// <summary>Earlier versions wrote these properties under names of their own; JupiterOne's data model publishes these.</summary>
@@ -25,6 +25,16 @@ public static class OnePasswordMigrations
             new(User, "userAccountUUID", "mspUserAccountId"),
         ]);
 
+    /// <summary>
+    /// Earlier versions let a finding flag a node of another account whose uuid repeated one of its own; people are
+    /// shared across accounts, so links to them stay.
+    /// </summary>
+    public static readonly PropertyMigration FindingsFlagOwnAccount = new(
+        "findings-flag-own-account-1",
+        "Findings' links to another account's nodes removed",
+        [],
+        [.. OnePasswordRelationshipTypes.AlertFlags.Where(flags => flags.To.AccountScope != AccountScope.SharedAcrossAccounts)]);
+
     /// <summary>Gets every migration, in the order they run.</summary>
-    public static IReadOnlyList<PropertyMigration> All { get; } = [JupiterOneNames];
+    public static IReadOnlyList<PropertyMigration> All { get; } = [JupiterOneNames, FindingsFlagOwnAccount];
 }

@@ -43,6 +43,22 @@ public sealed class GraphSchemaTests
     }
 
     [Fact]
+    public void Ctor_RemovalOfCrossAccountLinksToSharedPeopleOrOfAnUndeclaredType_IsRefused()
+    {
+        var toUsers = OnePasswordRelationshipTypes.AlertFlags.Single(flags => flags.To == OnePasswordNodeTypes.User);
+        var toSecrets = OnePasswordRelationshipTypes.AlertFlags.Single(flags => flags.To == OnePasswordNodeTypes.Secret);
+        var migration = new PropertyMigration("m1", "x", [], [toUsers, toSecrets]);
+
+        var error = Assert.Throws<InvalidOperationException>(() => new GraphSchema(OnePasswordNodeTypes.All, [toUsers], [migration]));
+
+        Assert.Equal(
+            "The graph schema is invalid:\n"
+            + "removal of cross-account one_password_alert_flags_user links: the relationship type must be declared and its target owned by one account\n"
+            + "removal of cross-account one_password_alert_flags_secret links: the relationship type must be declared and its target owned by one account",
+            error.Message.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public void Ctor_RenameOfAPropertyStillDeclaredOrToAnUndeclaredOne_IsRefused()
     {
         var node = new NodeType("thing", "Thing", "x", NodeWriteMode.Upsert, [new PropertyDefinition("kept", PropertyKind.String, "x"), new PropertyDefinition("newName", PropertyKind.String, "x")], []);
