@@ -28,8 +28,23 @@ public sealed class LeaseKeeper : IAsyncDisposable
         IAccountLease lease, string account, string holder, TimeSpan duration, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lease);
-        var handle = await lease.TryAcquireAsync(account, holder, duration, cancellationToken).ConfigureAwait(false);
-        return handle is null ? null : new LeaseKeeper(handle, duration, timeProvider);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Not abandoned once sent: Neo4j may take the lease after we stopped waiting, and then nobody would release it.
+        var handle = await lease.TryAcquireAsync(account, holder, duration, CancellationToken.None).ConfigureAwait(false);
+        if (handle is null)
+        {
+            return null;
+        }
+
+        var keeper = new LeaseKeeper(handle, duration, timeProvider);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            await keeper.DisposeAsync().ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        return keeper;
     }
 
     public async ValueTask DisposeAsync()
@@ -57,7 +72,9 @@ public sealed class LeaseKeeper : IAsyncDisposable
             bool renewed;
             try
             {
-                renewed = await _handle.RenewAsync(_stop.Token).ConfigureAwait(false);
+                // A renewal is never abandoned: one cut off by the stop could still reach Neo4j after the release and
+                // take the lease back for a holder that has gone. The release waits for it instead.
+                renewed = await _handle.RenewAsync(CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
