@@ -76,9 +76,9 @@ internal static class AlertStatementBuilder
     // A key that repeats in another account names that account's node (the first writer keeps it): a finding flags
     // only what its own account owns. People are shared across accounts, so a user node is flagged whoever wrote it.
     private static string SameAccount(NodeType target) =>
-        target.AccountScope == AccountScope.SharedAcrossAccounts
-            ? string.Empty
-            : $"WITH t, f WHERE t.{Name(GraphProperties.Account)} = f.props.{Name(GraphProperties.Account)}\n";
+        target.BelongsToOneAccount
+            ? $"WITH t, f WHERE t.{Name(GraphProperties.Account)} = f.props.{Name(GraphProperties.Account)}\n"
+            : string.Empty;
 
     /// <summary>Reads the watermarks of the sync-state keys in <c>$keys</c>.</summary>
     public static string ReadWatermarks() =>

@@ -80,7 +80,7 @@ public sealed partial class GraphSchema
         foreach (var link in Migrations.SelectMany(m => m.RemovedLinks))
         {
             // Links to shared people are right across accounts: removing them would lose what this version writes.
-            if (!Declares(link) || link.To.AccountScope == AccountScope.SharedAcrossAccounts)
+            if (!Declares(link) || !link.To.BelongsToOneAccount)
             {
                 problems.Add($"removal of cross-account {link.Type} links: the relationship type must be declared and its target owned by one account");
             }

@@ -18,6 +18,12 @@ public sealed record NodeType(
     /// </summary>
     public AccountScope AccountScope { get; init; } = AccountScope.OwnedByOneAccount;
 
+    /// <summary>
+    /// Gets a value indicating whether each node of this type is one account's (owned or keyed by account): what
+    /// another account's relationships must never reach. People are shared, so they are not.
+    /// </summary>
+    public bool BelongsToOneAccount => AccountScope != AccountScope.SharedAcrossAccounts;
+
     /// <summary>Gets a value indicating whether nodes of this type are inventory that stale cleanup may mark inactive.</summary>
     public bool IsInventory => Properties.Any(p => p.Name == GraphProperties.Active);
 

@@ -33,7 +33,7 @@ public static class OnePasswordMigrations
         "findings-flag-own-account-1",
         "Findings' links to another account's nodes removed",
         [],
-        [.. OnePasswordRelationshipTypes.AlertFlags.Where(flags => flags.To.AccountScope != AccountScope.SharedAcrossAccounts)]);
+        [.. OnePasswordRelationshipTypes.AlertFlags.Where(flags => flags.To.BelongsToOneAccount)]);
 
     /// <summary>Gets every migration, in the order they run.</summary>
     public static IReadOnlyList<PropertyMigration> All { get; } = [JupiterOneNames, FindingsFlagOwnAccount];
