@@ -21,6 +21,11 @@ internal static class StatusText
             Line(text, "    failed     " + failure);
         }
 
+        if (status.LastRun is { Outcome: not "succeeded" } failed)
+        {
+            Line(text, "  last success " + (failed.LastSucceededOn is { } succeeded ? When(succeeded, now) : "none recorded"));
+        }
+
         foreach (var (alert, i) in RunSummaryText.AlertsInJson(status.LastRun?.SummaryJson).Select((line, i) => (line, i)))
         {
             Line(text, (i == 0 ? "  alerts       " : "    ") + alert);

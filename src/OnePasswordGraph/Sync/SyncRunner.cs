@@ -156,7 +156,7 @@ public sealed class SyncRunner : ISyncRunner, IDisposable
 
     private Task<int> StoreAsync(SyncRunSummary summary, CancellationToken cancellationToken)
     {
-        var state = SyncStateStore.Entity(summary.Account, "run", new Dictionary<string, object?>
+        var properties = new Dictionary<string, object?>
         {
             ["lastRunId"] = summary.RunId,
             ["lastRunOutcome"] = summary.Succeeded ? "succeeded" : "failed",
@@ -164,7 +164,15 @@ public sealed class SyncRunner : ISyncRunner, IDisposable
             ["lastRunStartedOn"] = summary.StartedAt.ToUnixTimeMilliseconds(),
             ["lastRunFinishedOn"] = (summary.StartedAt + summary.Duration).ToUnixTimeMilliseconds(),
             ["updatedOn"] = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds(),
-        });
+        };
+
+        // Written only by a success, so a failing streak keeps the time of the last good run for sync-stale and status.
+        if (summary.Succeeded)
+        {
+            properties["lastSucceededOn"] = properties["lastRunFinishedOn"];
+        }
+
+        var state = SyncStateStore.Entity(summary.Account, "run", properties);
 
         // The summary is bookkeeping of a run that already ended: a shutdown must not lose it.
         _ = cancellationToken;

@@ -21,7 +21,7 @@ public sealed class StatusTextTests
         ]);
         var status = new AccountStatus(
             "acme",
-            new LastRunStatus("run-7", "failed", Now.AddMinutes(-3), Now.AddMinutes(-3).AddSeconds(12.5), RunSummaryText.Json(failedRun)),
+            new LastRunStatus("run-7", "failed", Now.AddMinutes(-3), Now.AddMinutes(-3).AddSeconds(12.5), RunSummaryText.Json(failedRun), Now.AddHours(-2)),
             [
                 new StreamStatus("itemusages", Now.AddSeconds(-40), Now.AddHours(-5), 12_345),
                 new StreamStatus("auditevents", Now.AddDays(-3), Now.AddDays(-4), 0),
@@ -39,6 +39,7 @@ public sealed class StatusTextTests
             Account acme
               last run     run-7 failed, finished 2026-11-23 11:57Z (2m ago), took 12.5 s
                 failed     items: vault V1 answered 500
+              last success 2026-11-23 10:00Z (2h ago)
               lease        held by host:42:run:abc123 until 2026-11-23 12:01:00Z
               stream           cursor moved                 newest event                 events (last run)
               itemusages       2026-11-23 11:59Z (40s ago)  2026-11-23 07:00Z (5h ago)   12,345

@@ -12,7 +12,7 @@ public static class AccountStatusQueries
 {
     /// <summary>Gets the columns <see cref="States"/> returns, in order.</summary>
     public static IReadOnlyList<string> StateColumns { get; } =
-        ["stream", "updatedOn", "lastEventTimestamp", "eventsWritten", "lastRunId", "lastRunOutcome", "lastRunStartedOn", "lastRunFinishedOn", "lastRunSummary", "leaseHolder", "leaseExpiresOn"];
+        ["stream", "updatedOn", "lastEventTimestamp", "eventsWritten", "lastRunId", "lastRunOutcome", "lastRunStartedOn", "lastRunFinishedOn", "lastRunSummary", "leaseHolder", "leaseExpiresOn", "lastSucceededOn"];
 
     /// <summary>Reads the sync-state nodes whose keys are <c>$keys</c>.</summary>
     public static string States { get; } =

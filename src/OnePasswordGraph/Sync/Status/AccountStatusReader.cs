@@ -36,7 +36,7 @@ public sealed class AccountStatusReader
 
         var states = results[0].Rows.ToDictionary(row => row[0] as string ?? string.Empty, row => row, StringComparer.Ordinal);
         var run = states.GetValueOrDefault("run") is { } r && r[4] is string runId
-            ? new LastRunStatus(runId, r[5] as string ?? "unknown", Time(r[6]) ?? default, Time(r[7]) ?? default, r[8] as string)
+            ? new LastRunStatus(runId, r[5] as string ?? "unknown", Time(r[6]) ?? default, Time(r[7]) ?? default, r[8] as string, LastSuccess(r))
             : null;
         var streams = EventStreamKindExtensions.AllFeatures.Select(stream => states.GetValueOrDefault(stream) is { } s
             ? new StreamStatus(stream, Time(s[1]), Time(s[2]), EventsWrittenSince(run, Time(s[1]), s[3] as long?))
@@ -52,6 +52,10 @@ public sealed class AccountStatusReader
     // A run that finds nothing new leaves the stream's node untouched, so its counter still belongs to an older run.
     private static long? EventsWrittenSince(LastRunStatus? run, DateTimeOffset? cursorUpdatedOn, long? written) =>
         run is not null && cursorUpdatedOn < run.StartedOn ? 0 : written;
+
+    // Runs recorded before lastSucceededOn existed name a success only when the last run was one.
+    private static DateTimeOffset? LastSuccess(IReadOnlyList<object?> run) =>
+        Time(run[11]) ?? (run[5] as string == "succeeded" ? Time(run[7]) : null);
 
     private static DateTimeOffset? Time(object? epochMilliseconds) =>
         epochMilliseconds is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;

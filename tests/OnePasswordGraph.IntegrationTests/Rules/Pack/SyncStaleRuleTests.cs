@@ -73,7 +73,34 @@ public sealed class SyncStaleRuleTests(Neo4jServerFixture neo4j) : IAsyncLifetim
         var finding = Assert.Single(await graph.EvaluateAsync(RuleId, Now.AddHours(-1), Now));
         Assert.Equal(["acme"], finding.Flagged);
         Assert.Equal($"acme|{Now.AddHours(-9).ToUnixTimeMilliseconds()}", finding.DedupKey);
-        Assert.Equal("Account acme: the last sync failed 5 minutes ago and nothing new has arrived for 9 hours (more than 6)", finding.Summary);
+        Assert.Equal("Account acme: the last sync failed 5 minutes ago, no successful one is recorded, and nothing new has arrived for 9 hours (more than 6)", finding.Summary);
+    }
+
+    [Fact]
+    public async Task Evaluate_RunsFailingSinceASuccessTenHoursAgo_NamesTheFailureAndTheSuccess()
+    {
+        var graph = new RuleTestGraph(neo4j);
+        Streams(graph, Now.AddHours(-10).AddMinutes(-1));
+        Run(graph, "failed", Now.AddMinutes(-5), lastSucceededOn: Now.AddHours(-10));
+        await graph.WriteAsync();
+        await graph.WriteAccountSeenAsync(Now.AddHours(-11));
+
+        var finding = Assert.Single(await graph.EvaluateAsync(RuleId, Now.AddHours(-1), Now));
+        Assert.Equal($"acme|{Now.AddHours(-10).ToUnixTimeMilliseconds()}", finding.DedupKey);
+        Assert.Equal("Account acme: the last sync failed 5 minutes ago, the last successful one 10 hours ago, and nothing new has arrived for 10 hours (more than 6)", finding.Summary);
+    }
+
+    [Fact]
+    public async Task Evaluate_RunNodeFromBeforeLastSucceededOnExisted_TakesASucceededLastRunAsTheLastSuccess()
+    {
+        var graph = new RuleTestGraph(neo4j);
+        Run(graph, "succeeded", Now.AddHours(-8), lastSucceededOn: null);
+        await graph.WriteAsync();
+        await graph.WriteAccountSeenAsync(Now.AddHours(-9));
+
+        var finding = Assert.Single(await graph.EvaluateAsync(RuleId, Now.AddHours(-1), Now));
+        Assert.Equal($"acme|{Now.AddHours(-8).ToUnixTimeMilliseconds()}", finding.DedupKey);
+        Assert.Equal("Account acme: last successful sync 8 hours ago (more than 6)", finding.Summary);
     }
 
     [Fact]
@@ -103,14 +130,26 @@ public sealed class SyncStaleRuleTests(Neo4jServerFixture neo4j) : IAsyncLifetim
         }
     }
 
-    /// <summary>Writes the run node as the sync does at the end of a run.</summary>
+    /// <summary>Writes the run node as the sync does at the end of a run: a success is also the last success.</summary>
     private static void Run(RuleTestGraph graph, string outcome, DateTimeOffset finishedOn) =>
-        graph.SyncState("run", new()
+        Run(graph, outcome, finishedOn, outcome == "succeeded" ? finishedOn : null);
+
+    /// <summary>Writes the run node with <paramref name="lastSucceededOn"/> as given (null: none recorded, as before the property existed).</summary>
+    private static void Run(RuleTestGraph graph, string outcome, DateTimeOffset finishedOn, DateTimeOffset? lastSucceededOn)
+    {
+        var properties = new Dictionary<string, object?>
         {
             ["lastRunId"] = "run-1",
             ["lastRunOutcome"] = outcome,
             ["lastRunStartedOn"] = finishedOn.AddMinutes(-1).ToUnixTimeMilliseconds(),
             ["lastRunFinishedOn"] = finishedOn.ToUnixTimeMilliseconds(),
             ["updatedOn"] = finishedOn.ToUnixTimeMilliseconds(),
-        });
+        };
+        if (lastSucceededOn is { } succeeded)
+        {
+            properties["lastSucceededOn"] = succeeded.ToUnixTimeMilliseconds();
+        }
+
+        graph.SyncState("run", properties);
+    }
 }

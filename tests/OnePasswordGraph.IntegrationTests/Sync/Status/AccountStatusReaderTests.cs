@@ -62,6 +62,31 @@ public sealed class AccountStatusReaderTests(Neo4jServerFixture neo4j) : IAsyncL
     }
 
     [Fact]
+    public async Task Read_RunFailingAfterASuccess_KeepsTheSuccessAsTheLastOne()
+    {
+        var inventory = InventoryGenerator.Generate(seed: 33, users: 4, vaults: 2, itemsPerVault: 3, now: Now);
+        await using var api = await EventsApiHarness.StartAsync();
+        api.Simulator.Append(ActivityGenerator.Generate(inventory, seed: 33, count: 50, TimeSpan.FromDays(1), Now.AddHours(-1)).Events);
+        var token = api.Simulator.AddToken(accountUuid: inventory.AccountUuid).Token;
+        var account = ScenarioSync.Account(api.Simulator.BaseUrl, token, Now.AddDays(-2), name: "acme");
+        using var runner = ScenarioSync.CreateRunner(neo4j);
+        var reader = new AccountStatusReader(neo4j.Runner);
+
+        var succeeded = await runner.RunAsync(account, CancellationToken.None);
+        var afterSuccess = await reader.ReadAsync("acme", CancellationToken.None);
+        api.Simulator.RevokeToken(token);
+        var failed = await runner.RunAsync(account, CancellationToken.None);
+        var afterFailure = await reader.ReadAsync("acme", CancellationToken.None);
+
+        Assert.True(succeeded.Succeeded);
+        Assert.Equal(afterSuccess.LastRun?.FinishedOn, afterSuccess.LastRun?.LastSucceededOn);
+        Assert.False(failed.Succeeded);
+        Assert.Equal((failed.RunId, "failed"), (afterFailure.LastRun?.RunId, afterFailure.LastRun?.Outcome));
+        Assert.Equal(afterSuccess.LastRun?.FinishedOn, afterFailure.LastRun?.LastSucceededOn);
+        Assert.True(afterFailure.LastRun?.FinishedOn > afterFailure.LastRun?.LastSucceededOn);
+    }
+
+    [Fact]
     public async Task Read_AccountNeverSynced_ReportsNothingRatherThanFailing()
     {
         var reader = new AccountStatusReader(neo4j.Runner);
