@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Backfills a 200,000-event simulator scenario (or --events N) into a fresh local Neo4j, first with the real sync and
-# then with a plain UNWIND … MERGE loader of the same events, and prints both rates and their ratio, the rates over the
-# first and last 20% of the backfill, the sync's peak memory and Events API requests, a caught-up poll, the graph's
-# size and the alert pack's time, with the load average. Options: see src/OnePasswordGraph.Benchmarks/BenchmarkOptions.cs
-# (--events N, --seed N, --baseline, --no-baseline). Not part of the tests.
+# Backfills a 200,000-event simulator scenario (or --events N) into a fresh local Neo4j, after a warm-up, first with the
+# real sync and then with a plain UNWIND … MERGE loader of the same events, and prints both rates and their ratio, the
+# rates over the first and last 20% of the backfill, CPU time, the sync's peak memory and Events API requests, a
+# caught-up poll, the graph's size and the alert pack's time, with the load average. Options: see
+# src/OnePasswordGraph.Benchmarks/BenchmarkOptions.cs (--events N, --seed N, --baseline, --no-baseline, --no-alerts,
+# --warm-up N). Not part of the tests.
 set -euo pipefail
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo_root"

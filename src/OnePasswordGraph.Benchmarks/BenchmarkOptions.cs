@@ -4,13 +4,14 @@ namespace OnePasswordGraph.Benchmarks;
 
 /// <summary>
 /// <c>--events N</c> (200,000), <c>--seed N</c> (1), <c>--baseline</c> (the plain loader alone) or
-/// <c>--no-baseline</c> (the sync alone), <c>--no-alerts</c> (skip timing the alert pack); a bare number is the event count.
+/// <c>--no-baseline</c> (the sync alone), <c>--no-alerts</c> (skip timing the alert pack), <c>--warm-up N</c> (events
+/// each loader writes and removes before anything is measured, 30,000; 0 for none); a bare number is the event count.
 /// </summary>
-internal sealed record BenchmarkOptions(int Events, int Seed, bool RunSync, bool RunBaseline, bool RunAlerts)
+internal sealed record BenchmarkOptions(int Events, int Seed, bool RunSync, bool RunBaseline, bool RunAlerts, int WarmUpEvents)
 {
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new BenchmarkOptions(200_000, 1, RunSync: true, RunBaseline: true, RunAlerts: true);
+        var options = new BenchmarkOptions(200_000, 1, RunSync: true, RunBaseline: true, RunAlerts: true, WarmUpEvents: 30_000);
         for (var i = 0; i < args.Count; i++)
         {
             options = args[i] switch
@@ -20,8 +21,9 @@ internal sealed record BenchmarkOptions(int Events, int Seed, bool RunSync, bool
                 "--baseline" => options with { RunSync = false },
                 "--no-baseline" => options with { RunBaseline = false },
                 "--no-alerts" => options with { RunAlerts = false },
+                "--warm-up" => options with { WarmUpEvents = Number(args, ++i) },
                 var bare when int.TryParse(bare, NumberStyles.None, CultureInfo.InvariantCulture, out var count) => options with { Events = count },
-                var other => throw new ArgumentException($"Unknown option '{other}'. Options: --events N, --seed N, --baseline, --no-baseline, --no-alerts."),
+                var other => throw new ArgumentException($"Unknown option '{other}'. Options: --events N, --seed N, --baseline, --no-baseline, --no-alerts, --warm-up N."),
             };
         }
 

@@ -10,11 +10,14 @@ namespace OnePasswordGraph.Benchmarks;
 /// The yardstick of issue #16: the simplest correct loader of the same events. Each stream is paged from the Events
 /// API and each page written with one <c>UNWIND … MERGE</c> statement that also stores the cursor (so a page and its
 /// cursor commit together, as in the real sync): the events with their properties, their users, <c>PERFORMED</c> and
-/// <c>ACCESSED</c> edges, secret and vault placeholders. It uses its own labels (<c>bench_*</c>) and nothing of the project.
+/// <c>ACCESSED</c> edges, secret and vault placeholders. It uses its own labels (<c>bench_*</c>, or another
+/// <paramref name="labelPrefix"/>) and nothing of the project.
 /// </summary>
-internal sealed class PlainLoader(BenchmarkNeo4j neo4j, Uri eventsApi, string token, DateTimeOffset start)
+internal sealed class PlainLoader(BenchmarkNeo4j neo4j, Uri eventsApi, string token, DateTimeOffset start, string labelPrefix = PlainLoader.DefaultPrefix)
 {
-    public const string Labels = "bench_event, bench_user, bench_secret, bench_vault, bench_cursor";
+    public const string DefaultPrefix = "bench_";
+
+    private static readonly string[] LabelNames = ["event", "user", "secret", "vault", "cursor"];
 
     private const string Statement = """
         UNWIND $rows AS row
@@ -39,9 +42,12 @@ internal sealed class PlainLoader(BenchmarkNeo4j neo4j, Uri eventsApi, string to
 
     private static readonly string[] Streams = ["itemusages", "auditevents", "signinattempts"];
 
-    public static async Task InstallAsync(BenchmarkNeo4j neo4j, CancellationToken cancellationToken)
+    /// <summary>The labels the loader writes with <paramref name="prefix"/>.</summary>
+    public static IEnumerable<string> Labels(string prefix = DefaultPrefix) => LabelNames.Select(name => prefix + name);
+
+    public static async Task InstallAsync(BenchmarkNeo4j neo4j, CancellationToken cancellationToken, string prefix = DefaultPrefix)
     {
-        foreach (var label in Labels.Split(", "))
+        foreach (var label in Labels(prefix))
         {
             await neo4j.RunAsync($"CREATE CONSTRAINT ON (n:{label}) ASSERT n._key IS UNIQUE", null, cancellationToken);
         }
@@ -67,7 +73,7 @@ internal sealed class PlainLoader(BenchmarkNeo4j neo4j, Uri eventsApi, string to
                 if (items.Count > 0)
                 {
                     var rows = new JsonArray([.. items.Select(item => Row(stream, item!.AsObject()))]);
-                    await neo4j.RunAsync(Statement, new JsonObject { ["rows"] = rows, ["stream"] = stream, ["cursor"] = cursor }, cancellationToken);
+                    await neo4j.RunAsync(Statement.Replace(DefaultPrefix, labelPrefix, StringComparison.Ordinal), new JsonObject { ["rows"] = rows, ["stream"] = stream, ["cursor"] = cursor }, cancellationToken);
                     written += items.Count;
                     progress.Add(written);
                     if (stream == "itemusages")

@@ -9,7 +9,8 @@ namespace OnePasswordGraph.Benchmarks;
 /// side in one run: with the real <c>onepassword-graph sync</c> process and then with <see cref="PlainLoader"/>, the
 /// simplest correct loader of the same events; prints both rates and their ratio, the rates over the first and last
 /// 20% of the backfill, the sync's peak memory and Events API requests, a caught-up poll, the graph's size and the
-/// alert pack's time (a scheduled pass, then the first pass over the whole history). Usage: OnePasswordGraph.Benchmarks [--events 200000] [--seed 1] [--baseline | --no-baseline] [--no-alerts].
+/// alert pack's time (a scheduled pass, then the first pass over the whole history), after warming Neo4j up with another
+/// scenario (<see cref="WarmUp"/>). Usage: OnePasswordGraph.Benchmarks [--events 200000] [--seed 1] [--baseline | --no-baseline] [--no-alerts] [--warm-up 30000].
 /// </summary>
 internal static class Program
 {
@@ -30,23 +31,27 @@ internal static class Program
         using var neo4j = new BenchmarkNeo4j(new Uri(neo4jUrl), Environment.GetEnvironmentVariable("NEO4J_USER") ?? "neo4j", Environment.GetEnvironmentVariable("NEO4J_PASSWORD") ?? string.Empty);
         var backfillStart = now.AddDays(-100);
 
-        Dictionary<string, string>? syncEnvironment = null;
+        var syncEnvironment = new Dictionary<string, string>
+        {
+            ["OnePassword__Events__BaseUrl"] = simulator.BaseUrl.ToString(),
+            ["OnePassword__Events__Token"] = token,
+            ["OnePassword__BackfillStartTime"] = backfillStart.ToString("o", CultureInfo.InvariantCulture),
+            ["Neo4j__Url"] = neo4jUrl,
+            ["Neo4j__User"] = Environment.GetEnvironmentVariable("NEO4J_USER") ?? "neo4j",
+            ["Neo4j__Password"] = Environment.GetEnvironmentVariable("NEO4J_PASSWORD") ?? string.Empty,
+            ["Logging__LogLevel__Default"] = "Warning",
+
+            // The sync's rate is measured without the rules; the pack is timed on its own below.
+            ["Alerts__Enabled"] = "false",
+        };
+        if (options.WarmUpEvents > 0)
+        {
+            await WarmUp.RunAsync(syncEnvironment, neo4j, options.Seed, options.WarmUpEvents, report);
+        }
+
         double? syncRate = null;
         if (options.RunSync)
         {
-            syncEnvironment = new Dictionary<string, string>
-            {
-                ["OnePassword__Events__BaseUrl"] = simulator.BaseUrl.ToString(),
-                ["OnePassword__Events__Token"] = token,
-                ["OnePassword__BackfillStartTime"] = backfillStart.ToString("o", CultureInfo.InvariantCulture),
-                ["Neo4j__Url"] = neo4jUrl,
-                ["Neo4j__User"] = Environment.GetEnvironmentVariable("NEO4J_USER") ?? "neo4j",
-                ["Neo4j__Password"] = Environment.GetEnvironmentVariable("NEO4J_PASSWORD") ?? string.Empty,
-                ["Logging__LogLevel__Default"] = "Warning",
-
-                // The sync's rate is measured without the rules; the pack is timed on its own below.
-                ["Alerts__Enabled"] = "false",
-            };
             syncRate = await SyncBenchmark.RunAsync(syncEnvironment, neo4j, simulator, activity.Events.Count, Usages(activity), report);
             if (syncRate is null)
             {
@@ -62,11 +67,19 @@ internal static class Program
             var progress = new ProgressSamples();
             var usageProgress = new ProgressSamples();
             var loader = new PlainLoader(neo4j, simulator.BaseUrl, token, backfillStart);
+            var neo4jPid = CpuTime.Neo4jPid();
+            var neo4jCpuBefore = neo4jPid is { } before ? CpuTime.Seconds(before) : null;
             var written = await loader.LoadAsync(progress, usageProgress, CancellationToken.None);
+            var neo4jCpu = neo4jPid is { } after ? CpuTime.Seconds(after) - neo4jCpuBefore : null;
             var (seconds, rate) = progress.Overall();
             var (first, last) = progress.EdgeRates(written);
             var (usageFirst, usageLast) = usageProgress.EdgeRates(Usages(activity));
             report.Line($"plain loader: {written} events in {seconds:0.0} s, {rate:0} events/s; first 20% {first:0} events/s, last 20% {last:0} events/s; item usages first 20% {usageFirst:0} events/s, last 20% {usageLast:0} events/s; load average {BenchmarkReport.LoadAverage()}");
+            if (neo4jCpu is { } server)
+            {
+                report.Line($"plain loader CPU: {server:0.0} s in Neo4j ({server / seconds:0.00} cores on average)");
+            }
+
             if (syncRate is { } sync)
             {
                 report.Line($"ratio sync/plain loader: {sync / rate:0.00} (target at least 0.9)");
@@ -74,7 +87,7 @@ internal static class Program
         }
 
         // Last: Neo4j 3.1 cannot cancel the statements of a pass that is stopped, so nothing may come after it.
-        if (syncEnvironment is not null && options.RunAlerts)
+        if (options.RunSync && options.RunAlerts)
         {
             await AlertPackBenchmark.RunAsync(syncEnvironment, report);
         }

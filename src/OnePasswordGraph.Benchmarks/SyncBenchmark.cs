@@ -15,6 +15,8 @@ internal static class SyncBenchmark
         var progress = new ProgressSamples();
         var usageProgress = new ProgressSamples();
         var ticks = 0;
+        var neo4jPid = CpuTime.Neo4jPid();
+        var neo4jCpuBefore = neo4jPid is { } before ? CpuTime.Seconds(before) : null;
         var backfill = await SyncProcess.RunAsync(environment, ["sync"], async () =>
         {
             // Once a second: the checkpoint of each stream counts the events written with it.
@@ -31,6 +33,7 @@ internal static class SyncBenchmark
                 }
             }
         }, CancellationToken.None);
+        var neo4jCpu = neo4jPid is { } after ? CpuTime.Seconds(after) - neo4jCpuBefore : null;
         progress.Add(await neo4j.ScalarAsync(WrittenQuery, CancellationToken.None));
         var requests = simulator.Requests.Count;
         Console.WriteLine(backfill.Output);
@@ -45,6 +48,7 @@ internal static class SyncBenchmark
         report.Line($"sync backfill: {events} events in {backfill.Elapsed.TotalSeconds:0.0} s (process start to exit), {rate:0} events/s; first 20% {first:0} events/s, last 20% {last:0} events/s (last/first {last / first:0.00}, target at least 0.85); load average {BenchmarkReport.LoadAverage()}");
         var (usageFirst, usageLast) = usageProgress.EdgeRates(usages);
         report.Line($"sync item usages (the stream with the USED aggregate): first 20% {usageFirst:0} events/s, last 20% {usageLast:0} events/s (last/first {usageLast / usageFirst:0.00})");
+        report.Line($"sync CPU: {backfill.CpuSeconds:0.0} s in the sync process ({backfill.CpuSeconds / backfill.Elapsed.TotalSeconds:0.00} cores on average), {(neo4jCpu is { } server ? FormattableString.Invariant($"{server:0.0} s in Neo4j ({server / backfill.Elapsed.TotalSeconds:0.00} cores)") : "Neo4j's unknown (set NEO4J_DIR)")}");
         report.Line($"sync peak memory (VmHWM): {backfill.PeakMiB:0.0} MiB (target at most 250)");
         report.Line($"Events API requests: {requests} for {events} events, events/1000 = {events / 1000.0:0.0}");
 

@@ -4,11 +4,11 @@ using System.Text.RegularExpressions;
 
 namespace OnePasswordGraph.Benchmarks;
 
-/// <summary>One run of the real <c>onepassword-graph</c> CLI, with its peak resident memory sampled from /proc.</summary>
+/// <summary>One run of the real <c>onepassword-graph</c> CLI, with its peak resident memory and CPU time sampled from /proc.</summary>
 internal static partial class SyncProcess
 {
     /// <summary>Runs the CLI; past <paramref name="limit"/> it is killed and its exit code is -1.</summary>
-    public static async Task<(int ExitCode, string Output, TimeSpan Elapsed, double PeakMiB)> RunAsync(
+    public static async Task<(int ExitCode, string Output, TimeSpan Elapsed, double PeakMiB, double CpuSeconds)> RunAsync(
         IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> arguments, Func<Task>? onTick, CancellationToken cancellationToken, TimeSpan? limit = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -28,15 +28,19 @@ internal static partial class SyncProcess
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);
         long peakKb = 0;
+
+        // Sampled like the memory: what the last quarter second before the exit used is missing.
+        double cpu = 0;
         using var sampler = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
         while (!process.HasExited && await sampler.WaitForNextTickAsync(cancellationToken))
         {
             peakKb = Math.Max(peakKb, PeakResidentKb(process.Id));
+            cpu = CpuTime.Seconds(process.Id) ?? cpu;
             if (clock.Elapsed > limit)
             {
                 process.Kill(entireProcessTree: true);
                 await process.WaitForExitAsync(cancellationToken);
-                return (-1, await output, clock.Elapsed, peakKb / 1024.0);
+                return (-1, await output, clock.Elapsed, peakKb / 1024.0, cpu);
             }
 
             if (onTick is not null)
@@ -53,7 +57,7 @@ internal static partial class SyncProcess
             await Console.Error.WriteLineAsync(error);
         }
 
-        return (process.ExitCode, await output, elapsed, peakKb / 1024.0);
+        return (process.ExitCode, await output, elapsed, peakKb / 1024.0, cpu);
     }
 
     /// <summary>The run's own duration from the summary line <c>Account …: sync … succeeded in 0.4 s</c>.</summary>
