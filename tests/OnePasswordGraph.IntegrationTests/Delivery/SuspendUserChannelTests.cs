@@ -98,6 +98,42 @@ public sealed class SuspendUserChannelTests(Neo4jServerFixture neo4j) : IAsyncLi
     }
 
     [Fact]
+    public async Task DeliverAsync_WorkersDeliveringAtOnce_NeverSuspendMoreThanTheCap()
+    {
+        // Seven workers (or accounts synced at once), each delivering its own finding at the same moment; the first two
+        // users are the owner and an administrator, whom the API refuses to suspend.
+        var users = _inventory.Users.Skip(2).Take(7).Select(u => u.Uuid).ToList();
+        var settings = Settings(dryRun: false, maxPerHour: 3);
+        var workers = users.Select(_ => Channel(settings)).ToList();
+
+        await Task.WhenAll(workers.Select((worker, i) => Task.Run(() => worker.DeliverAsync(Alert(users[i], "f" + i), CancellationToken.None))));
+
+        var results = await Task.WhenAll(users.Select(async u => (string)(await ActionsAsync(u, "a.result")).Single()[0]!));
+        Assert.True(results.Count(r => r == "suspended") == 3, string.Join(", ", results));
+        Assert.Equal(4, results.Count(r => r == "skipped-cap"));
+        Assert.Equal(3, users.Count(u => State(u) == "SUSPENDED"));
+    }
+
+    [Fact]
+    public async Task DeliverAsync_AttemptThatSuspendedNobody_GivesItsPlaceUnderTheCapBack()
+    {
+        var users = _inventory.Users.Skip(3).Take(2).Select(u => u.Uuid).ToList();
+        var settings = Settings(dryRun: false, maxPerHour: 1);
+        var channel = Channel(settings);
+        await _simulator.DisposeAsync();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => channel.DeliverAsync(Alert(users[0], "f-down"), CancellationToken.None));
+        _simulator = await UsersSimulator.StartAsync(_inventory, new UsersSimulatorOptions { TimeProvider = _clock }, CancellationToken.None);
+        var (clientId, secret) = _simulator.AddClient();
+        _users = ScenarioSync.Users(_simulator.BaseUrl, _simulator.AccountId, clientId, secret);
+        await Channel(settings).DeliverAsync(Alert(users[1], "f-up"), CancellationToken.None);
+
+        Assert.Equal([["failed"]], await ActionsAsync(users[0], "a.result"));
+        Assert.Equal([["suspended"]], await ActionsAsync(users[1], "a.result"));
+        Assert.Equal("SUSPENDED", State(users[1]));
+    }
+
+    [Fact]
     public async Task DeliverAsync_RealSuspend_ChangesTheSimulatorsState()
     {
         var member = _inventory.Users[6].Uuid;

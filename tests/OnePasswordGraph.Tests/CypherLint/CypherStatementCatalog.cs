@@ -115,7 +115,8 @@ internal static class CypherStatementCatalog
         Add("write/account-conflict-check", ConflictCheck.For(owned, "account")!.Text);
         Add("response/user", ResponseActions.UserQuery);
         Add("response/account-uuid", ResponseActions.AccountUuidQuery);
-        Add("response/count", ResponseActions.CountQuery);
+        Add("response/cap-reserve", ResponseActions.ReserveQuery);
+        Add("response/cap-release", ResponseActions.ReleaseQuery);
 
         foreach (var rule in RuleCatalog.LoadBuiltIn().Rules)
         {

@@ -7,10 +7,11 @@ namespace OnePasswordGraph.Delivery.Response;
 
 /// <summary>
 /// The opt-in response: suspends the user a finding flags first (<c>alert.Flagged[0]</c>, when it is a user's key).
-/// Before calling the API it checks the protected list and the hourly cap, which counts the actions recorded in the
-/// graph, so it holds across restarts and workers; in a dry run (the default) it only logs and records. The API's
-/// refusals are recorded and not retried; a transient failure is recorded and thrown, so the outbox tries the finding
-/// again on the next run.
+/// Before calling the API it checks the protected list and reserves a place under the hourly cap in the graph, one
+/// reservation at a time, so the cap holds across restarts, workers and accounts delivering at once; an action that
+/// suspended nobody gives its place back. In a dry run (the default) it only logs and records. The API's refusals are
+/// recorded and not retried; a transient failure is recorded and thrown, so the outbox tries the finding again on
+/// the next run.
 /// </summary>
 public sealed class SuspendUserChannel : IAlertChannel
 {
@@ -57,30 +58,40 @@ public sealed class SuspendUserChannel : IAlertChannel
             return;
         }
 
-        var recent = await _actions.CountAutomatedSinceAsync(_timeProvider.GetUtcNow().AddHours(-1), cancellationToken).ConfigureAwait(false);
-        if (recent >= _settings.MaxPerHour)
+        var reservation = await _actions.ReserveAsync(_settings.MaxPerHour, _timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (!reservation.Granted)
         {
-            await _responder.SkipAsync(request, ResponseResults.SkippedCap, $"{recent} users were suspended in the last hour, the cap (Alerts__Response__SuspendUser__MaxPerHour) is {_settings.MaxPerHour}", cancellationToken)
+            await _responder.SkipAsync(request, ResponseResults.SkippedCap, $"{reservation.Taken} users were suspended in the last hour, the cap (Alerts__Response__SuspendUser__MaxPerHour) is {_settings.MaxPerHour}", cancellationToken)
                 .ConfigureAwait(false);
             return;
         }
 
         try
         {
-            await _responder.ActAsync(request, cancellationToken).ConfigureAwait(false);
+            var record = await _responder.ActAsync(request, cancellationToken).ConfigureAwait(false);
+            if (!ResponseResults.Counted.Contains(record.Result))
+            {
+                await _actions.ReleaseAsync(reservation, CancellationToken.None).ConfigureAwait(false);
+            }
         }
-        catch (ResponseUnavailableException ex)
+        catch (Exception ex) when (ex is ResponseUnavailableException or UsersApiException or RetryDeadlineExceededException)
         {
-            throw new AlertChannelRejectedException(ex.Message);
-        }
-        catch (UsersApiException ex) when (!TransientRetry.IsTransient(ex) && ex.StatusCode is 401 or 403)
-        {
-            // The OAuth application is wrong or lacks the scope: a configuration error, not this finding's.
-            throw new AlertChannelRejectedException(ex.Message);
-        }
-        catch (UsersApiException ex) when (!TransientRetry.IsTransient(ex))
-        {
-            // Recorded as failed (an unknown user, a malformed answer): another attempt would fail the same way.
+            // Nobody was suspended (recorded as failed, or not attempted), so the place is free again. A cancelled call
+            // keeps its place: the suspension may have happened.
+            await _actions.ReleaseAsync(reservation, CancellationToken.None).ConfigureAwait(false);
+            switch (ex)
+            {
+                case ResponseUnavailableException:
+                // The OAuth application is wrong or lacks the scope: a configuration error, not this finding's.
+                case UsersApiException { StatusCode: 401 or 403 } when !TransientRetry.IsTransient(ex):
+                    throw new AlertChannelRejectedException(ex.Message);
+
+                // Recorded as failed (an unknown user, a malformed answer): another attempt would fail the same way.
+                case UsersApiException when !TransientRetry.IsTransient(ex):
+                    return;
+                default:
+                    throw;
+            }
         }
     }
 }
