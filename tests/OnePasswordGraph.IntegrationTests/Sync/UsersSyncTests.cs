@@ -84,6 +84,43 @@ public sealed class UsersSyncTests(Neo4jServerFixture neo4j) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_EventNamingTheUserBetweenListings_DoesNotHideTheirLeaving()
+    {
+        await SyncAsync(_account);
+        var removed = _inventory.Users[2].Uuid;
+        var none = new Dictionary<string, object?>();
+        await neo4j.CreateWriter().WriteAsync(
+            new GraphChanges(
+                [new GraphEntity(OnePasswordNodeTypes.User, removed, new Dictionary<string, object?> { ["userUUID"] = removed })],
+                [new GraphRelationship(OnePasswordRelationshipTypes.AccountHasUser, "default", removed, none)]),
+            new GraphWriteContext("default"),
+            CancellationToken.None);
+        _users.RemoveUser(removed);
+
+        await SyncAsync(_account);
+
+        Assert.Equal(
+            [false, true],
+            (await neo4j.QueryAsync("MATCH (u:one_password_user {_key: $k}) RETURN u.active AS a, u.deletedOn IS NOT NULL AS d", new Dictionary<string, object?> { ["k"] = removed })).Rows.Single());
+    }
+
+    [Fact]
+    public async Task RunAsync_MembershipsFromAVersionThatDidNotTagThem_StillMarkTheLeaverInactive()
+    {
+        await SyncAsync(_account);
+        await neo4j.QueryAsync("MATCH (:one_password_account)-[m:HAS]->(:one_password_user) REMOVE m.syncTag");
+        var removed = _inventory.Users[6].Uuid;
+        _users.RemoveUser(removed);
+
+        await SyncAsync(_account);
+
+        Assert.Equal(
+            [false, true],
+            (await neo4j.QueryAsync("MATCH (u:one_password_user {_key: $k}) RETURN u.active AS a, u.deletedOn IS NOT NULL AS d", new Dictionary<string, object?> { ["k"] = removed })).Rows.Single());
+        Assert.Equal(9, await neo4j.CountAsync("MATCH (u:one_password_user {active: true}) RETURN count(u) AS c"));
+    }
+
+    [Fact]
     public async Task RunAsync_APageFails_MarksNobodyInactive_UntilAListingCompletes()
     {
         await SyncAsync(_account);
@@ -100,6 +137,35 @@ public sealed class UsersSyncTests(Neo4jServerFixture neo4j) : IAsyncLifetime
         Assert.Equal(10, activeAfterPartial);
         Assert.True(complete.Succeeded, RunSummaryText.Describe(complete));
         Assert.Equal(9, await neo4j.CountAsync("MATCH (u:one_password_user {active: true}) RETURN count(u) AS c"));
+    }
+
+    [Fact]
+    public async Task RunAsync_PersonInTwoAccountsLeavesOne_StaysActiveUntilTheOtherNoLongerListsThem()
+    {
+        // The same people (the same user uuids, one node each) in a second account, listed by its own Users API.
+        await using var betaUsers = await UsersSimulator.StartAsync(_inventory, new UsersSimulatorOptions(), CancellationToken.None);
+        var (clientId, secret) = betaUsers.AddClient();
+        var beta = new AccountSettings("beta", null, null, null, ScenarioSync.Users(betaUsers.BaseUrl, betaUsers.AccountId, clientId, secret, pageSize: 3));
+        var person = _inventory.Users[4].Uuid;
+        var key = new Dictionary<string, object?> { ["k"] = person };
+        await SyncAsync(_account);
+        await SyncAsync(beta);
+
+        // The first account to list the person owns the node; the other account listed them last.
+        _users.RemoveUser(person);
+        var leftDefault = await SyncAsync(_account);
+        var afterLeavingDefault = (await neo4j.QueryAsync("MATCH (u:one_password_user {_key: $k}) RETURN u.active AS a, u.deletedOn AS d", key)).Rows.Single();
+        betaUsers.RemoveUser(person);
+        var leftBeta = await SyncAsync(beta);
+        var afterLeavingBoth = (await neo4j.QueryAsync("MATCH (u:one_password_user {_key: $k}) RETURN u.active AS a, u.deletedOn IS NOT NULL AS d", key)).Rows.Single();
+
+        Assert.True(leftDefault.Succeeded && leftBeta.Succeeded, RunSummaryText.Describe(leftDefault) + RunSummaryText.Describe(leftBeta));
+        Assert.Equal([true, null], afterLeavingDefault);
+        Assert.Equal([false, true], afterLeavingBoth);
+        Assert.Equal(9, await neo4j.CountAsync("MATCH (u:one_password_user {active: true}) RETURN count(u) AS c"));
+        Assert.Equal(
+            [["beta", false], ["default", false]],
+            (await neo4j.QueryAsync("MATCH (a:one_password_account)-[m:HAS]->(:one_password_user {_key: $k}) RETURN a._key AS a, m.syncTag IS NOT NULL AS listed ORDER BY a", key)).Rows);
     }
 
     [Fact]

@@ -61,7 +61,7 @@ internal static class CypherStatementCatalog
         Add("cleanup/stale-vaults", CleanupStatementBuilder.StaleNodes(Vault, scopeProperty: null));
         Add("cleanup/stale-secrets", CleanupStatementBuilder.StaleNodes(Secret, scopeProperty: "vaultUUID"));
         Add("cleanup/stale-account-has-vault", CleanupStatementBuilder.StaleRelationships(AccountHasVault, fromScopeProperty: null));
-        Add("cleanup/stale-users", CleanupStatementBuilder.StaleNodes(User, scopeProperty: null));
+        Add("cleanup/ended-user-memberships", CleanupStatementBuilder.EndedMemberships(AccountHasUser));
         Add("cleanup/stale-vault-has-secret", CleanupStatementBuilder.StaleRelationships(VaultHasSecret, fromScopeProperty: "vaultUUID"));
 
         foreach (var label in schema.RelationshipTypes.Select(r => r.Label).Distinct(StringComparer.Ordinal))

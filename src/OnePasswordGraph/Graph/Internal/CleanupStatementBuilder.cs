@@ -27,6 +27,32 @@ internal static class CleanupStatementBuilder
             + "RETURN count(n) AS cleaned";
     }
 
+    /// <summary>
+    /// Ends the memberships <paramref name="membership"/> (account to shared node) whose account's complete listing no
+    /// longer holds the node, by removing their tag, and marks the node inactive only when no account's listing holds
+    /// it any more. A person in several accounts is judged by each account's own membership, never by the one node's
+    /// tag, which the account that listed last wrote. A membership without a tag (written by events, or by a version
+    /// that did not tag memberships) ends a node that some listing once held only when no membership is tagged now.
+    /// </summary>
+    public static string EndedMemberships(RelationshipType membership)
+    {
+        if (membership.To.AccountScope != AccountScope.SharedAcrossAccounts || !membership.To.IsInventory || membership.Property(SyncTag) is null)
+        {
+            throw new ArgumentException($"{membership.Type} does not tag an account's membership of a shared inventory node.", nameof(membership));
+        }
+
+        var listedAnywhere = $"size([(:{Name(membership.From.Type)})-[other:{Name(membership.Label)}]->(n) WHERE other.{Name(SyncTag)} IS NOT NULL | other])";
+        return $"MATCH (:{Name(membership.From.Type)} {{{Name(Key)}: $account}})-[m:{Name(membership.Label)}]->(n:{Name(membership.To.Type)})\n"
+            + $"WHERE (m.{Name(SyncTag)} IS NOT NULL AND m.{Name(SyncTag)} <> $syncTag)\n"
+            + $"   OR (m.{Name(SyncTag)} IS NULL AND n.{Name(Active)} = true AND n.{Name(SyncTag)} IS NOT NULL AND {listedAnywhere} = 0)\n"
+            + "WITH m, n LIMIT $limit\n"
+            + $"REMOVE m.{Name(SyncTag)}\n"
+            + $"WITH m, n, {listedAnywhere} AS listed\n"
+            + $"FOREACH (gone IN CASE WHEN listed = 0 AND n.{Name(Active)} = true THEN [1] ELSE [] END |\n"
+            + $"  SET n.{Name(Active)} = false, n.{Name(DeletedOn)} = $now)\n"
+            + "RETURN count(m) AS cleaned";
+    }
+
     public static string StaleRelationships(RelationshipType type, string? fromScopeProperty)
     {
         if (type.Property(SyncTag) is null)

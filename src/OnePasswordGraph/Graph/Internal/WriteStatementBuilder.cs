@@ -156,7 +156,8 @@ internal static class WriteStatementBuilder
     {
         var type = part.Type;
         var insertOnly = type.From.WriteMode == NodeWriteMode.InsertOnly || type.To.WriteMode == NodeWriteMode.InsertOnly;
-        var syncTag = type.Property(SyncTag) is null ? string.Empty : $", r.{Name(SyncTag)} = $syncTag";
+        // A write without a sync tag (an event's) leaves the last listing's tag alone, as it does on nodes.
+        var syncTag = type.Property(SyncTag) is null ? string.Empty : $", r.{Name(SyncTag)} = coalesce($syncTag, r.{Name(SyncTag)})";
         var merge = $"MERGE (a)-[r:{Name(type.Label)}]->(b)\n"
             + (insertOnly
                 ? $"ON CREATE SET r += row.props, {Stamps("r")}"

@@ -31,6 +31,14 @@ public sealed class StaleInventoryCleaner
         RunChunkedAsync(CleanupStatementBuilder.StaleNodes(type, scopeProperty), account, syncTag, scope, cancellationToken);
 
     /// <summary>
+    /// Ends the memberships (<paramref name="membership"/>, from <paramref name="account"/>'s node) that the listing
+    /// tagged <paramref name="syncTag"/> did not renew, and marks their nodes inactive when no other account's
+    /// listing holds them. Returns how many memberships ended.
+    /// </summary>
+    public Task<long> EndStaleMembershipsAsync(RelationshipType membership, string account, string syncTag, CancellationToken cancellationToken) =>
+        RunChunkedAsync(CleanupStatementBuilder.EndedMemberships(membership), account, syncTag, null, cancellationToken);
+
+    /// <summary>
     /// Removes relationships of <paramref name="type"/> in <paramref name="account"/> not stamped with
     /// <paramref name="syncTag"/>; with <paramref name="scope"/>, only those whose start node's
     /// <paramref name="fromScopeProperty"/> is in it. Returns how many were removed.

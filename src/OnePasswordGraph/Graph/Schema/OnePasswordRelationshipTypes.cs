@@ -26,7 +26,9 @@ public static class OnePasswordRelationshipTypes
         "one_password_vault_has_secret", Vault, "HAS", Secret, "Inventory: the vault holds the item.",
         Join(RelationshipCommon, [Str(GraphProperties.SyncTag, "The last run whose complete listing of the vault held the item.")]));
 
-    public static readonly RelationshipType AccountHasUser = Plain(Account, "HAS", User, "Scoping: the user appears in the account's events or Users API listing.");
+    public static readonly RelationshipType AccountHasUser = new(
+        TypeName(Account, "HAS", User), Account, "HAS", User, "Scoping: the user appears in the account's events or Users API listing.",
+        Join(RelationshipCommon, [Str(GraphProperties.SyncTag, "The last users step of this account whose complete listing held the user: the person's membership of this account. Absent while only events name them, and removed once a complete listing no longer holds them.")]));
 
     public static readonly RelationshipType AccountHasVault = new(
         "one_password_account_has_vault", Account, "HAS", Vault, "Scoping: the account owns the vault.",

@@ -13,7 +13,8 @@ namespace OnePasswordGraph.Sync.Users;
 
 /// <summary>
 /// The people of one account from the Users API: every page of <c>ListUsers</c> is written onto the user nodes, stamped
-/// with the run id; only after the last page arrived are users the listing no longer contains marked inactive
+/// with the run id, as is the account's membership of each (<c>(account)-[:HAS]->(user)</c>); only after the last page
+/// arrived do memberships the listing did not renew end, and a person no account lists any more is marked inactive
 /// (<c>active = false</c>, <c>deletedOn</c>), never deleted. A page that fails (after the retry policy) ends the step
 /// with nobody marked.
 /// </summary>
@@ -37,12 +38,12 @@ internal sealed class UsersSync(IUsersClient client, UsersSettings settings, Gra
         }
         while (pageToken is not null);
 
-        var gone = await cleaner.DeactivateStaleNodesAsync(OnePasswordNodeTypes.User, account, context.RunId, null, null, cancellationToken).ConfigureAwait(false);
+        var gone = await cleaner.EndStaleMembershipsAsync(OnePasswordRelationshipTypes.AccountHasUser, account, context.RunId, cancellationToken).ConfigureAwait(false);
         SyncLog.InventoryCleaned(logger, account, OnePasswordNodeTypes.User.Type, gone, 0);
         return new StepOutcome(new Dictionary<string, long>
         {
             [OnePasswordNodeTypes.User.Type] = listed,
-            ["deactivated " + OnePasswordNodeTypes.User.Type] = gone,
+            ["no longer listed " + OnePasswordNodeTypes.User.Type] = gone,
         });
     }
 

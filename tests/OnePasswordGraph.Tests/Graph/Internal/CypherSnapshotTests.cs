@@ -54,7 +54,8 @@ public sealed class CypherSnapshotTests
             .AppendLine(CleanupStatementBuilder.StaleNodes(Vault, scopeProperty: null)).AppendLine(";")
             .AppendLine(CleanupStatementBuilder.StaleNodes(Secret, scopeProperty: "vaultUUID")).AppendLine(";")
             .AppendLine(CleanupStatementBuilder.StaleRelationships(VaultHasSecret, fromScopeProperty: "vaultUUID")).AppendLine(";")
-            .Append(CleanupStatementBuilder.StaleRelationships(AccountHasVault, fromScopeProperty: null));
+            .AppendLine(CleanupStatementBuilder.StaleRelationships(AccountHasVault, fromScopeProperty: null)).AppendLine(";")
+            .Append(CleanupStatementBuilder.EndedMemberships(AccountHasUser));
 
         Snapshot.Match(text.ToString(), Folder + "cleanup-inventory.cypher");
     }
@@ -76,6 +77,7 @@ public sealed class CypherSnapshotTests
     {
         Assert.Throws<ArgumentException>(() => CleanupStatementBuilder.StaleNodes(ItemUsageEvent, scopeProperty: null));
         Assert.Throws<ArgumentException>(() => CleanupStatementBuilder.StaleRelationships(UserPerformedItemUsage, fromScopeProperty: null));
+        Assert.Throws<ArgumentException>(() => CleanupStatementBuilder.EndedMemberships(AccountHasVault));
     }
 
     [Fact]

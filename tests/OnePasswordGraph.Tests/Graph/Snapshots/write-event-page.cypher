@@ -24,7 +24,7 @@ MERGE (a:`one_password_account` {`_key`: row.from})
 ON CREATE SET a += row.fromProps, a.`firstSeenOn` = $observedOn, a.`lastSeenOn` = $observedOn, a.`placeholder` = true, a:`Account`
 MERGE (a)-[r:`HAS`]->(b)
 ON CREATE SET r.`firstSeenOn` = $observedOn
-SET r += row.props, r.`lastSeenOn` = $observedOn
+SET r += row.props, r.`lastSeenOn` = $observedOn, r.`syncTag` = coalesce($syncTag, r.`syncTag`)
 WITH head(collect(created)) AS created, count(*) AS written3
 UNWIND $p4 AS row
 MERGE (a:`one_password_user` {`_key`: row.from})

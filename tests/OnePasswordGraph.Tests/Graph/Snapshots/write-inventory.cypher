@@ -18,7 +18,7 @@ ON CREATE SET b += row.toProps, b.`firstSeenOn` = $observedOn, b.`lastSeenOn` = 
 FOREACH (own IN CASE WHEN coalesce(b.`account`, row.props.`account`) = row.props.`account` THEN [1] ELSE [] END |
   MERGE (a)-[r:`HAS`]->(b)
   ON CREATE SET r.`firstSeenOn` = $observedOn
-  SET r += row.props, r.`lastSeenOn` = $observedOn, r.`syncTag` = $syncTag)
+  SET r += row.props, r.`lastSeenOn` = $observedOn, r.`syncTag` = coalesce($syncTag, r.`syncTag`))
 WITH count(*) AS written2
 UNWIND $p3 AS row
 MERGE (a:`one_password_vault` {`_key`: row.from})
@@ -28,6 +28,6 @@ ON CREATE SET b += row.toProps, b.`firstSeenOn` = $observedOn, b.`lastSeenOn` = 
 FOREACH (own IN CASE WHEN coalesce(a.`account`, row.props.`account`) = row.props.`account` AND coalesce(b.`account`, row.props.`account`) = row.props.`account` THEN [1] ELSE [] END |
   MERGE (a)-[r:`HAS`]->(b)
   ON CREATE SET r.`firstSeenOn` = $observedOn
-  SET r += row.props, r.`lastSeenOn` = $observedOn, r.`syncTag` = $syncTag)
+  SET r += row.props, r.`lastSeenOn` = $observedOn, r.`syncTag` = coalesce($syncTag, r.`syncTag`))
 WITH count(*) AS written3
 RETURN count(*) AS batches
