@@ -43,11 +43,12 @@ internal static class AlertsRunCommand
         ResolvedConfiguration configuration, IServiceProvider services, Request request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var rules = services.GetRequiredService<RuleSet>();
-        if (await CheckAsync(rules, request, services.GetRequiredService<TimeProvider>(), error).ConfigureAwait(false) is not { } options)
+        if (await CheckAsync(rules, request, services.GetRequiredService<TimeProvider>(), error).ConfigureAwait(false) is not { } checkedOptions)
         {
             return ExitCodes.BadConfiguration;
         }
 
+        var options = checkedOptions with { FirstEvaluationLookback = configuration.Alerts.FirstEvaluationLookback };
         var exitCode = ExitCodes.Succeeded;
         try
         {

@@ -6,7 +6,8 @@ namespace OnePasswordGraph.Rules;
 /// The watermark still advances when this window covers the one the watermark would have given.
 /// </param>
 /// <param name="RuleId">Run only this rule (enabled or not); null runs every enabled rule.</param>
-public sealed record AlertRunOptions(DateTimeOffset? Since = null, string? RuleId = null)
+/// <param name="FirstEvaluationLookback">How far back a rule's first evaluation for the account reaches; null covers the whole history.</param>
+public sealed record AlertRunOptions(DateTimeOffset? Since = null, string? RuleId = null, TimeSpan? FirstEvaluationLookback = null)
 {
     /// <summary>Gets the options of a scheduled run: every enabled rule, from its watermark.</summary>
     public static AlertRunOptions Default { get; } = new();

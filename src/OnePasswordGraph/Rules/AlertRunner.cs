@@ -46,7 +46,7 @@ public sealed class AlertRunner
         var created = new List<Finding>();
         foreach (var rule in selected)
         {
-            var (result, found) = await RunRuleAsync(account, rule, options.Since, runId, now, cancellationToken).ConfigureAwait(false);
+            var (result, found) = await RunRuleAsync(account, rule, options.Since, options.FirstEvaluationLookback, runId, now, cancellationToken).ConfigureAwait(false);
             results.Add(result);
             created.AddRange(found);
         }
@@ -78,21 +78,26 @@ public sealed class AlertRunner
     }
 
     private async Task<(RuleRunResult Result, IReadOnlyList<Finding> Created)> RunRuleAsync(
-        string account, AlertRule rule, DateTimeOffset? explicitSince, string runId, DateTimeOffset now, CancellationToken cancellationToken)
+        string account, AlertRule rule, DateTimeOffset? explicitSince, TimeSpan? firstLookback, string runId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var started = _timeProvider.GetTimestamp();
         var since = explicitSince ?? now - rule.Lookback;
+        var evaluatingWholeHistory = false;
         var created = new List<Finding>();
         var rows = 0;
         string? error = null;
         try
         {
             var watermarks = await _watermarks.ReadAsync(account, [rule.Id], cancellationToken).ConfigureAwait(false);
-            // A rule's first evaluation for an account covers the whole graph, so the history a backfill brought in is
-            // analysed once; later ones cover what is new since the last evaluation, reaching back by the lookback.
-            var scheduled = watermarks.TryGetValue(rule.Id, out var watermark) ? watermark - rule.Lookback : DateTimeOffset.UnixEpoch;
+            // A rule's first evaluation for an account covers the whole graph (or the configured first lookback), so
+            // the history a backfill brought in is analysed once; later ones cover what is new since the last
+            // evaluation, reaching back by the lookback.
+            var evaluated = watermarks.TryGetValue(rule.Id, out var watermark);
+            var scheduled = evaluated ? watermark - rule.Lookback : firstLookback is { } reach ? now - reach : DateTimeOffset.UnixEpoch;
             since = explicitSince ?? scheduled;
+            evaluatingWholeHistory = since == DateTimeOffset.UnixEpoch;
             var findings = await _evaluator.EvaluateAsync(rule, account, since, now, cancellationToken).ConfigureAwait(false);
+            evaluatingWholeHistory = false;
             rows = findings.Count;
             foreach (var batch in findings.Chunk(FindingStore.BatchSize))
             {
@@ -107,7 +112,11 @@ public sealed class AlertRunner
         }
         catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            error = failure.Message;
+            // A first evaluation over a long history can outlast Neo4j__RequestTimeout, and would fail the same way on
+            // every run until bounded.
+            error = evaluatingWholeHistory
+                ? failure.Message + " (the rule's first evaluation for the account, over the whole history; if it keeps failing, set Alerts__FirstEvaluationLookback, e.g. 30d)"
+                : failure.Message;
             RulesLog.RuleFailed(_logger, rule.Id, account, error);
         }
 

@@ -1,7 +1,10 @@
 namespace OnePasswordGraph.Rules;
 
-/// <summary>Resolved alert settings: whether rules run after each sync, the user's rule directory, and per-rule overrides.</summary>
-public sealed record AlertSettings(bool Enabled, string? RulesPath, IReadOnlyDictionary<string, RuleOverride> Overrides)
+/// <summary>
+/// Resolved alert settings: whether rules run after each sync, the user's rule directory, per-rule overrides, and how
+/// far back a rule's first evaluation for an account reaches (null: the whole history).
+/// </summary>
+public sealed record AlertSettings(bool Enabled, string? RulesPath, IReadOnlyDictionary<string, RuleOverride> Overrides, TimeSpan? FirstEvaluationLookback = null)
 {
     /// <summary>Gets the defaults: the built-in pack, run after each sync, as shipped.</summary>
     public static AlertSettings Default { get; } = new(true, null, new Dictionary<string, RuleOverride>(StringComparer.Ordinal));

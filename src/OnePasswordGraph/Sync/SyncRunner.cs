@@ -122,7 +122,8 @@ public sealed class SyncRunner : ISyncRunner, IDisposable
 
         try
         {
-            return await _alerts.RunAsync(account.Name, _rules, AlertRunOptions.Default, cancellationToken).ConfigureAwait(false);
+            var options = AlertRunOptions.Default with { FirstEvaluationLookback = _alertSettings.FirstEvaluationLookback };
+            return await _alerts.RunAsync(account.Name, _rules, options, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

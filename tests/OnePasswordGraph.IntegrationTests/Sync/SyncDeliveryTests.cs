@@ -34,6 +34,20 @@ public sealed class SyncDeliveryTests(Neo4jServerFixture neo4j) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_FirstEvaluationLookbackSet_EveryRulesFirstWindowStartsThatFarBack()
+    {
+        await using var api = await EventsApiHarness.StartScenarioAsync(45, 30, 1500, Now);
+        var account = ScenarioSync.Account(api.Simulator.BaseUrl, api.Simulator.AddToken().Token, Now.AddDays(-30));
+        using var sync = ScenarioSync.CreateRunner(neo4j, alerts: true, firstEvaluationLookback: TimeSpan.FromDays(2));
+
+        var summary = await sync.RunAsync(account, CancellationToken.None);
+
+        Assert.True(summary.Succeeded, RunSummaryText.Describe(summary));
+        Assert.NotEmpty(summary.Alerts!.Rules);
+        Assert.All(summary.Alerts.Rules, rule => Assert.Equal(summary.Alerts.StartedAt - TimeSpan.FromDays(2), rule.Since));
+    }
+
+    [Fact]
     public async Task RunAsync_SinkDown_TheSyncStillSucceedsAndTheSummarySaysWhatIsOwed()
     {
         await using var api = await EventsApiHarness.StartScenarioAsync(45, 30, 1500, Now);

@@ -40,6 +40,44 @@ public sealed class AlertRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_FirstEvaluationWithAFirstLookback_StartsThatFarBack_AndLaterOnesFromTheWatermark()
+    {
+        var evaluated = Now.AddHours(-2).ToUnixTimeMilliseconds();
+        var runner = new ScriptedCypherRunner(
+            new CypherResult(["key", "lastEvaluatedOn"], []),
+            new CypherResult(["flagged", "evidence", "summary", "occurredOn", "dedupKey"], []),
+            new CypherResult(["written"], [[1L]]),
+            new CypherResult(["key", "lastEvaluatedOn"], [["acme:rule:item-export", evaluated]]),
+            new CypherResult(["flagged", "evidence", "summary", "occurredOn", "dedupKey"], []),
+            new CypherResult(["written"], [[1L]]));
+        var alerts = new AlertRunner(runner, new AlertMetrics(_meters), new FakeTimeProvider(Now), NullLogger<AlertRunner>.Instance);
+        var options = new AlertRunOptions(RuleId: "item-export", FirstEvaluationLookback: TimeSpan.FromDays(30));
+
+        var first = Assert.Single((await alerts.RunAsync("acme", RuleCatalog.LoadBuiltIn(), options, CancellationToken.None)).Rules);
+        var next = Assert.Single((await alerts.RunAsync("acme", RuleCatalog.LoadBuiltIn(), options, CancellationToken.None)).Rules);
+
+        var lookback = RuleCatalog.LoadBuiltIn().Find("item-export")!.Lookback;
+        Assert.Equal((Now.AddDays(-30), (string?)null), (first.Since, first.Error));
+        Assert.Equal(Now.AddDays(-30).ToUnixTimeMilliseconds(), runner.Statements[1].Parameters!["since"]);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(evaluated) - lookback, next.Since);
+    }
+
+    [Fact]
+    public async Task RunAsync_FirstEvaluationOverTheWholeHistoryFails_SaysHowToBoundIt()
+    {
+        var runner = new ScriptedCypherRunner(
+            new CypherResult(["key", "lastEvaluatedOn"], []),
+            new Neo4jException(Neo4jErrorKind.Transient, "Neo4j did not answer in time."));
+        var alerts = new AlertRunner(runner, new AlertMetrics(_meters), new FakeTimeProvider(Now), NullLogger<AlertRunner>.Instance);
+
+        var result = Assert.Single((await alerts.RunAsync("acme", RuleCatalog.LoadBuiltIn(), new AlertRunOptions(RuleId: "item-export"), CancellationToken.None)).Rules);
+
+        Assert.Equal(DateTimeOffset.UnixEpoch, result.Since);
+        Assert.StartsWith("Neo4j did not answer in time. (the rule's first evaluation", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Alerts__FirstEvaluationLookback", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_UnknownRuleId_Throws()
     {
         var runner = new AlertRunner(new ScriptedCypherRunner(), new AlertMetrics(_meters), new FakeTimeProvider(Now), NullLogger<AlertRunner>.Instance);

@@ -10,6 +10,12 @@ public sealed class AlertsOptions
     /// <summary>Gets or sets a directory of the user's own rule files (<c>*.yaml</c>), loaded beside the built-in pack.</summary>
     public string? RulesPath { get; set; }
 
+    /// <summary>
+    /// Gets or sets how far back a rule's first evaluation for an account reaches, as a duration such as <c>30d</c>;
+    /// unset, it covers the whole history in the graph.
+    /// </summary>
+    public string? FirstEvaluationLookback { get; set; }
+
     /// <summary>Gets the sinks findings are delivered to (<c>Alerts__Sinks__…</c>).</summary>
     public AlertSinksOptions Sinks { get; } = new();
 

@@ -61,9 +61,10 @@ public static partial class ConfigurationResolver
         var otlp = ResolveOtlp(configuration[OtlpEndpointKey], problems);
         var delivery = ResolveDelivery(alertsOptions.Sinks, problems);
         var suspendUser = ResolveSuspendUser(alertsOptions.Response.SuspendUser, scope == ConfigurationScope.Full && !accounts.Any(a => a.Users is not null), problems);
+        var alerts = ResolveAlerts(alertsOptions, problems);
         return problems.Count > 0
             ? throw new ConfigurationException(problems)
-            : new ResolvedConfiguration(accounts, neo4j!, ScheduleSettings.From(syncOptions), otlp, warnings, ResolveAlerts(alertsOptions), delivery!, suspendUser) { OnePasswordRetry = onePassword.Retry };
+            : new ResolvedConfiguration(accounts, neo4j!, ScheduleSettings.From(syncOptions), otlp, warnings, alerts, delivery!, suspendUser) { OnePasswordRetry = onePassword.Retry };
     }
 
     /// <summary>Resolves the <c>Alerts</c> section alone, for commands that read rule files without touching Neo4j.</summary>
@@ -73,13 +74,28 @@ public static partial class ConfigurationResolver
         ArgumentNullException.ThrowIfNull(configuration);
         var problems = new List<string>();
         var options = Bind<AlertsOptions>(configuration, "Alerts", problems);
-        return options is null ? throw new ConfigurationException(problems) : ResolveAlerts(options);
+        var alerts = options is null ? null : ResolveAlerts(options, problems);
+        return problems.Count > 0 ? throw new ConfigurationException(problems) : alerts!;
     }
 
-    private static AlertSettings ResolveAlerts(AlertsOptions options) => new(
-        options.Enabled,
-        string.IsNullOrWhiteSpace(options.RulesPath) ? null : options.RulesPath,
-        options.Rules.ToDictionary(r => r.Key, r => new RuleOverride(r.Value.Enabled, r.Value.Parameters), StringComparer.Ordinal));
+    private static AlertSettings ResolveAlerts(AlertsOptions options, List<string> problems)
+    {
+        TimeSpan? firstLookback = null;
+        if (!string.IsNullOrWhiteSpace(options.FirstEvaluationLookback))
+        {
+            firstLookback = RuleDuration.TryParse(options.FirstEvaluationLookback, out var parsed) && parsed > TimeSpan.Zero ? parsed : null;
+            if (firstLookback is null)
+            {
+                problems.Add($"Alerts:FirstEvaluationLookback '{options.FirstEvaluationLookback}' is not a duration; use hours or days such as 12h or 30d, or leave it unset for the whole history.");
+            }
+        }
+
+        return new AlertSettings(
+            options.Enabled,
+            string.IsNullOrWhiteSpace(options.RulesPath) ? null : options.RulesPath,
+            options.Rules.ToDictionary(r => r.Key, r => new RuleOverride(r.Value.Enabled, r.Value.Parameters), StringComparer.Ordinal),
+            firstLookback);
+    }
 
     private static List<(string Prefix, AccountOptions Account)> AccountsOf(OnePasswordOptions options, ConfigurationScope scope, List<string> problems)
     {

@@ -193,6 +193,31 @@ public sealed class ConfigurationResolverTests
         Assert.Equal(40L, resolved.Alerts.LoadRules().Find("reveal-burst")!.ParameterValues["minBurst"]);
     }
 
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("30d", 30.0)]
+    [InlineData("12h", 0.5)]
+    public void Resolve_FirstEvaluationLookback_IsTheWholeHistoryUnlessSet(string? value, double? days)
+    {
+        var settings = new Dictionary<string, string?> { ["Neo4j:Url"] = "http://127.0.0.1:7474", ["Neo4j:Password"] = "pw", ["Alerts:FirstEvaluationLookback"] = value };
+
+        var resolved = ConfigurationResolver.Resolve(Config(settings), ConfigurationScope.GraphOnly);
+
+        Assert.Equal(days is { } d ? TimeSpan.FromDays(d) : null, resolved.Alerts.FirstEvaluationLookback);
+    }
+
+    [Theory]
+    [InlineData("forever")]
+    [InlineData("0d")]
+    public void Resolve_FirstEvaluationLookbackNotAPositiveDuration_IsRefusedWithTheFix(string value)
+    {
+        var settings = new Dictionary<string, string?> { ["Neo4j:Url"] = "http://127.0.0.1:7474", ["Neo4j:Password"] = "pw", ["Alerts:FirstEvaluationLookback"] = value };
+
+        var error = Assert.Throws<ConfigurationException>(() => ConfigurationResolver.Resolve(Config(settings), ConfigurationScope.GraphOnly));
+
+        Assert.Contains($"Alerts:FirstEvaluationLookback '{value}' is not a duration; use hours or days such as 12h or 30d", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Resolve_GraphOnlyWithoutAnyOnePasswordSetting_NeedsNoTokenAndNamesTheDefaultAccount()
     {
