@@ -92,8 +92,8 @@ public sealed class AlertRunner
             // A rule's first evaluation for an account covers the whole graph (or the configured first lookback), so
             // the history a backfill brought in is analysed once; later ones cover what is new since the last
             // evaluation, reaching back by the lookback.
-            var evaluated = watermarks.TryGetValue(rule.Id, out var watermark);
-            var scheduled = evaluated ? watermark - rule.Lookback : firstLookback is { } reach ? now - reach : DateTimeOffset.UnixEpoch;
+            var evaluatedBefore = watermarks.TryGetValue(rule.Id, out var watermark);
+            var scheduled = evaluatedBefore ? watermark - rule.Lookback : firstLookback is { } reach ? now - reach : DateTimeOffset.UnixEpoch;
             since = explicitSince ?? scheduled;
             evaluatingWholeHistory = since == DateTimeOffset.UnixEpoch;
             var findings = await _evaluator.EvaluateAsync(rule, account, since, now, cancellationToken).ConfigureAwait(false);
