@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using OnePasswordGraph.Delivery;
 using OnePasswordGraph.Diagnostics;
-using OnePasswordGraph.Graph.Jobs;
 using OnePasswordGraph.Graph.Neo4j;
 using OnePasswordGraph.Hosting;
 using OnePasswordGraph.Hosting.Configuration;
@@ -264,41 +263,6 @@ public sealed class SyncWorkerTests : IDisposable
                 ? new StepResult("account", StepStatus.Success, new Dictionary<string, long>(), TimeSpan.Zero, null)
                 : new StepResult(failed.Split(':')[0], StepStatus.Failure, new Dictionary<string, long>(), TimeSpan.Zero, failed[(failed.IndexOf(':', StringComparison.Ordinal) + 2)..]);
             return new SyncRunSummary(account.Name, "run", DateTimeOffset.UnixEpoch, TimeSpan.Zero, [step]);
-        }
-    }
-
-    private sealed class FakeLease : IAccountLease, ILeaseHandle
-    {
-        private readonly Channel<bool> _attempts = Channel.CreateUnbounded<bool>();
-
-        public bool Available { get; set; } = true;
-
-        public int Attempts { get; private set; }
-
-        public bool Released { get; private set; }
-
-        public async Task NextAttemptAsync()
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await _attempts.Reader.ReadAsync(timeout.Token);
-        }
-
-        public Task<ILeaseHandle?> TryAcquireAsync(string account, string holder, TimeSpan duration, CancellationToken cancellationToken)
-        {
-            Attempts++;
-            _attempts.Writer.TryWrite(Available);
-            return Task.FromResult<ILeaseHandle?>(Available ? this : null);
-        }
-
-        public Task<LeaseState?> ReadAsync(string account, CancellationToken cancellationToken) =>
-            Task.FromResult<LeaseState?>(Available ? null : new LeaseState("other-host:42:run:abc123", null, DateTimeOffset.UnixEpoch));
-
-        public Task<bool> RenewAsync(CancellationToken cancellationToken) => Task.FromResult(true);
-
-        public ValueTask DisposeAsync()
-        {
-            Released = true;
-            return ValueTask.CompletedTask;
         }
     }
 }
