@@ -28,11 +28,14 @@ internal static class CpuTime
         }
     }
 
-    /// <summary>The pid of the Neo4j that <c>scripts/neo4j.sh</c> started in <c>NEO4J_DIR</c>, when it is known.</summary>
-    public static int? Neo4jPid()
+    /// <summary>
+    /// The CPU seconds of the Neo4j that <c>scripts/neo4j.sh</c> started in <c>NEO4J_DIR</c>, or null when it is not
+    /// known; a phase's share is the difference of two readings.
+    /// </summary>
+    public static double? Neo4jSeconds()
     {
         var dir = Environment.GetEnvironmentVariable("NEO4J_DIR");
         var file = dir is null ? null : Path.Combine(dir, "run", "console.pid");
-        return file is not null && File.Exists(file) && int.TryParse(File.ReadAllText(file).Trim(), CultureInfo.InvariantCulture, out var pid) ? pid : null;
+        return file is not null && File.Exists(file) && int.TryParse(File.ReadAllText(file).Trim(), CultureInfo.InvariantCulture, out var pid) ? Seconds(pid) : null;
     }
 }

@@ -67,10 +67,9 @@ internal static class Program
             var progress = new ProgressSamples();
             var usageProgress = new ProgressSamples();
             var loader = new PlainLoader(neo4j, simulator.BaseUrl, token, backfillStart);
-            var neo4jPid = CpuTime.Neo4jPid();
-            var neo4jCpuBefore = neo4jPid is { } before ? CpuTime.Seconds(before) : null;
+            var neo4jCpuBefore = CpuTime.Neo4jSeconds();
             var written = await loader.LoadAsync(progress, usageProgress, CancellationToken.None);
-            var neo4jCpu = neo4jPid is { } after ? CpuTime.Seconds(after) - neo4jCpuBefore : null;
+            var neo4jCpu = CpuTime.Neo4jSeconds() - neo4jCpuBefore;
             var (seconds, rate) = progress.Overall();
             var (first, last) = progress.EdgeRates(written);
             var (usageFirst, usageLast) = usageProgress.EdgeRates(Usages(activity));

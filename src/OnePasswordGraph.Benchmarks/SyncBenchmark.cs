@@ -15,8 +15,7 @@ internal static class SyncBenchmark
         var progress = new ProgressSamples();
         var usageProgress = new ProgressSamples();
         var ticks = 0;
-        var neo4jPid = CpuTime.Neo4jPid();
-        var neo4jCpuBefore = neo4jPid is { } before ? CpuTime.Seconds(before) : null;
+        var neo4jCpuBefore = CpuTime.Neo4jSeconds();
         var backfill = await SyncProcess.RunAsync(environment, ["sync"], async () =>
         {
             // Once a second: the checkpoint of each stream counts the events written with it.
@@ -33,7 +32,7 @@ internal static class SyncBenchmark
                 }
             }
         }, CancellationToken.None);
-        var neo4jCpu = neo4jPid is { } after ? CpuTime.Seconds(after) - neo4jCpuBefore : null;
+        var neo4jCpu = CpuTime.Neo4jSeconds() - neo4jCpuBefore;
         progress.Add(await neo4j.ScalarAsync(WrittenQuery, CancellationToken.None));
         var requests = simulator.Requests.Count;
         Console.WriteLine(backfill.Output);

@@ -46,7 +46,7 @@ public sealed class AlertRunner
         var created = new List<Finding>();
         foreach (var rule in selected)
         {
-            var (result, found) = await RunRuleAsync(account, rule, options.Since, options.FirstEvaluationLookback, runId, now, cancellationToken).ConfigureAwait(false);
+            var (result, found) = await RunRuleAsync(account, rule, options, runId, now, cancellationToken).ConfigureAwait(false);
             results.Add(result);
             created.AddRange(found);
         }
@@ -78,10 +78,10 @@ public sealed class AlertRunner
     }
 
     private async Task<(RuleRunResult Result, IReadOnlyList<Finding> Created)> RunRuleAsync(
-        string account, AlertRule rule, DateTimeOffset? explicitSince, TimeSpan? firstLookback, string runId, DateTimeOffset now, CancellationToken cancellationToken)
+        string account, AlertRule rule, AlertRunOptions options, string runId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var started = _timeProvider.GetTimestamp();
-        var since = explicitSince ?? now - rule.Lookback;
+        var since = options.Since ?? now - rule.Lookback;
         var evaluatingWholeHistory = false;
         var created = new List<Finding>();
         var rows = 0;
@@ -93,8 +93,8 @@ public sealed class AlertRunner
             // the history a backfill brought in is analysed once; later ones cover what is new since the last
             // evaluation, reaching back by the lookback.
             var evaluatedBefore = watermarks.TryGetValue(rule.Id, out var watermark);
-            var scheduled = evaluatedBefore ? watermark - rule.Lookback : firstLookback is { } reach ? now - reach : DateTimeOffset.UnixEpoch;
-            since = explicitSince ?? scheduled;
+            var scheduled = evaluatedBefore ? watermark - rule.Lookback : options.FirstEvaluationLookback is { } reach ? now - reach : DateTimeOffset.UnixEpoch;
+            since = options.Since ?? scheduled;
             evaluatingWholeHistory = since == DateTimeOffset.UnixEpoch;
             var findings = await _evaluator.EvaluateAsync(rule, account, since, now, cancellationToken).ConfigureAwait(false);
             evaluatingWholeHistory = false;
