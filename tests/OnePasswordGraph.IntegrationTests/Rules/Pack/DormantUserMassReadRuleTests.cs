@@ -37,6 +37,23 @@ public sealed class DormantUserMassReadRuleTests(Neo4jServerFixture neo4j) : IAs
     }
 
     [Fact]
+    public async Task Evaluate_FirstEvaluationOverTheWholeHistory_FindsTheReturnAsTheScheduledOneDoes()
+    {
+        var graph = new RuleTestGraph(neo4j);
+        OldHistory(graph, "erin");
+        var signIn = graph.SignIn("erin", "success", "credentials_ok", Now.AddMinutes(-50));
+        var reads = Reads(graph, "erin", 10, Now.AddMinutes(-45));
+        OldHistory(graph, "frank");
+        graph.Usage("frank", "s1", "v1", "fill", Now.AddDays(-20));
+        Reads(graph, "frank", 12, Now.AddMinutes(-40));
+        await graph.WriteAsync();
+
+        var finding = Assert.Single(await graph.EvaluateAsync(RuleId, DateTimeOffset.UnixEpoch, Now));
+        Assert.Equal([signIn, .. reads], finding.Evidence);
+        Assert.Equal(Assert.Single(await graph.EvaluateAsync(RuleId, Now.AddHours(-1), Now)).Fingerprint, finding.Fingerprint);
+    }
+
+    [Fact]
     public async Task Evaluate_ReturnThenNineDistinctItemsReadRepeatedly_FindsNothing()
     {
         var graph = new RuleTestGraph(neo4j);

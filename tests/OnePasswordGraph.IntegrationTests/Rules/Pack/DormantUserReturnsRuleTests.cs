@@ -50,6 +50,43 @@ public sealed class DormantUserReturnsRuleTests(Neo4jServerFixture neo4j) : IAsy
     }
 
     [Fact]
+    public async Task Evaluate_HistoryOnBothSidesOfTheWindowStart_CountsAllOfItTowardsTheMinimum()
+    {
+        // Two activities before a 60-day window and one in it, then the gap: the return is the fourth activity.
+        var graph = new RuleTestGraph(neo4j);
+        graph.SignIn("dave", "success", "credentials_ok", Now.AddDays(-70));
+        graph.Usage("dave", "s1", "v1", "fill", Now.AddDays(-69));
+        graph.Usage("dave", "s1", "v1", "fill", Now.AddDays(-55));
+        var signIn = graph.SignIn("dave", "success", "credentials_ok", Now.AddMinutes(-30));
+        graph.SignIn("erin", "success", "credentials_ok", Now.AddDays(-69));
+        graph.Usage("erin", "s1", "v1", "fill", Now.AddDays(-55));
+        graph.SignIn("erin", "success", "credentials_ok", Now.AddMinutes(-20));
+        await graph.WriteAsync();
+
+        var finding = Assert.Single(await graph.EvaluateAsync(RuleId, Now.AddDays(-60), Now));
+        Assert.Equal(["dave"], finding.Flagged);
+        Assert.Equal([signIn], finding.Evidence);
+        Assert.Single(await graph.EvaluateAsync(RuleId, Now.AddDays(-60), Now, new Dictionary<string, string> { ["minHistoryEvents"] = "2" }), f => f.Flagged.SequenceEqual(["erin"]));
+    }
+
+    [Fact]
+    public async Task Evaluate_FirstEvaluationOverTheWholeHistory_FindsTheReturnOfAUserWithEnoughHistory()
+    {
+        var graph = new RuleTestGraph(neo4j);
+        OldHistory(graph, "dave", 3);
+        var signIn = graph.SignIn("dave", "success", "credentials_ok", Now.AddMinutes(-30));
+        OldHistory(graph, "newbie", 2);
+        graph.SignIn("newbie", "success", "credentials_ok", Now.AddMinutes(-20));
+        await graph.WriteAsync();
+
+        var finding = Assert.Single(await graph.EvaluateAsync(RuleId, DateTimeOffset.UnixEpoch, Now));
+        Assert.Equal(["dave"], finding.Flagged);
+        Assert.Equal([signIn], finding.Evidence);
+        Assert.Equal("dave@example.com is active again after 47 days without activity: 1 sign-in(s), 0 item usage(s), 0 admin action(s)", finding.Summary);
+        Assert.Equal(finding.Fingerprint, Assert.Single(await graph.EvaluateAsync(RuleId, Now.AddHours(-1), Now)).Fingerprint);
+    }
+
+    [Fact]
     public async Task Evaluate_UserActiveTenDaysAgo_FindsNothing()
     {
         var graph = new RuleTestGraph(neo4j);
