@@ -48,7 +48,10 @@ internal static class AlertsRunCommand
             return ExitCodes.BadConfiguration;
         }
 
-        var options = checkedOptions with { FirstEvaluationLookback = configuration.Alerts.FirstEvaluationLookback };
+        var options = checkedOptions with
+        {
+            FirstEvaluationLookback = configuration.Alerts.FirstEvaluationLookback, MaxEventsPerEvaluation = configuration.Alerts.MaxEventsPerEvaluation,
+        };
         var exitCode = ExitCodes.Succeeded;
         try
         {

@@ -12,6 +12,7 @@ namespace OnePasswordGraph.Rules;
 /// </summary>
 public sealed class AlertRunner
 {
+    private readonly ICypherRunner _runner;
     private readonly RuleEvaluator _evaluator;
     private readonly FindingStore _store;
     private readonly RuleWatermarkStore _watermarks;
@@ -22,6 +23,7 @@ public sealed class AlertRunner
     public AlertRunner(ICypherRunner runner, AlertMetrics metrics, TimeProvider timeProvider, ILogger<AlertRunner> logger)
     {
         ArgumentNullException.ThrowIfNull(runner);
+        _runner = runner;
         _evaluator = new RuleEvaluator(runner);
         _store = new FindingStore(runner);
         _watermarks = new RuleWatermarkStore(runner);
@@ -44,9 +46,10 @@ public sealed class AlertRunner
         var runId = Guid.NewGuid().ToString("N");
         var results = new List<RuleRunResult>();
         var created = new List<Finding>();
+        var slicer = new HistorySlicer(_runner, account, now, options.MaxEventsPerEvaluation);
         foreach (var rule in selected)
         {
-            var (result, found) = await RunRuleAsync(account, rule, options, runId, now, cancellationToken).ConfigureAwait(false);
+            var (result, found) = await RunRuleAsync(account, rule, options, slicer, runId, now, cancellationToken).ConfigureAwait(false);
             results.Add(result);
             created.AddRange(found);
         }
@@ -78,13 +81,18 @@ public sealed class AlertRunner
     }
 
     private async Task<(RuleRunResult Result, IReadOnlyList<Finding> Created)> RunRuleAsync(
-        string account, AlertRule rule, AlertRunOptions options, string runId, DateTimeOffset now, CancellationToken cancellationToken)
+        string account, AlertRule rule, AlertRunOptions options, HistorySlicer slicer, string runId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var started = _timeProvider.GetTimestamp();
         var since = options.Since ?? now - rule.Lookback;
-        var evaluatingWholeHistory = false;
-        var created = new List<Finding>();
-        var rows = 0;
+        var firstEvaluation = false;
+        var longWindow = false;
+        var slice = (From: since, To: now, Index: 0, Count: 1);
+        var evaluating = false;
+        // By fingerprint: the slices of a long window overlap by the lookback, so one finding can be found, and reported
+        // as created by this run, by two of them; the stored alert keeps the newer occurrence, and so does the report.
+        var created = new Dictionary<string, Finding>(StringComparer.Ordinal);
+        var found = new HashSet<string>(StringComparer.Ordinal);
         string? error = null;
         try
         {
@@ -93,37 +101,76 @@ public sealed class AlertRunner
             // the history a backfill brought in is analysed once; later ones cover what is new since the last
             // evaluation, reaching back by the lookback.
             var evaluatedBefore = watermarks.TryGetValue(rule.Id, out var watermark);
+            firstEvaluation = !evaluatedBefore;
             var scheduled = evaluatedBefore ? watermark - rule.Lookback : options.FirstEvaluationLookback is { } reach ? now - reach : DateTimeOffset.UnixEpoch;
             since = options.Since ?? scheduled;
-            evaluatingWholeHistory = since == DateTimeOffset.UnixEpoch;
-            var findings = await _evaluator.EvaluateAsync(rule, account, since, now, cancellationToken).ConfigureAwait(false);
-            evaluatingWholeHistory = false;
-            rows = findings.Count;
-            foreach (var batch in findings.Chunk(FindingStore.BatchSize))
+
+            // A long window (a backfill's history, a catch-up) runs as a series of scheduled evaluations, each ending
+            // where the next begins and reaching back by the lookback, so no statement reads more than a slice's events.
+            IReadOnlyList<DateTimeOffset> ends = [now];
+            longWindow = now - since > rule.Lookback + AlertRunOptions.SlicingAfter;
+            if (longWindow)
             {
-                created.AddRange(await _store.StoreAsync(rule, batch, runId, now, cancellationToken).ConfigureAwait(false));
+                var slices = await slicer.SlicesAsync(since, cancellationToken).ConfigureAwait(false);
+                ends = slices.Ends;
+                if (ends.Count > 1)
+                {
+                    RulesLog.EvaluationSliced(_logger, rule.Id, account, since, slices.Events, ends.Count);
+                }
             }
 
-            // A narrower explicit window than the scheduled one must not move the watermark past events it skipped.
-            if (since <= scheduled)
+            var from = since;
+            for (var i = 0; i < ends.Count; i++)
             {
-                await _watermarks.WriteAsync(account, rule.Id, now, cancellationToken).ConfigureAwait(false);
+                slice = (from, ends[i], i, ends.Count);
+                evaluating = true;
+                var findings = await _evaluator.EvaluateAsync(rule, account, from, ends[i], cancellationToken).ConfigureAwait(false);
+                evaluating = false;
+                found.UnionWith(findings.Select(f => f.Fingerprint));
+                foreach (var batch in findings.Chunk(FindingStore.BatchSize))
+                {
+                    foreach (var finding in await _store.StoreAsync(rule, batch, runId, now, cancellationToken).ConfigureAwait(false))
+                    {
+                        if (!created.TryGetValue(finding.Fingerprint, out var earlier) || finding.OccurredOn > earlier.OccurredOn)
+                        {
+                            created[finding.Fingerprint] = finding;
+                        }
+                    }
+                }
+
+                // A narrower explicit window than the scheduled one must not move the watermark past events it skipped,
+                // and an earlier one's first slices must not move it back.
+                if (since <= scheduled && (!evaluatedBefore || ends[i] > watermark))
+                {
+                    await _watermarks.WriteAsync(account, rule.Id, ends[i], cancellationToken).ConfigureAwait(false);
+                }
+
+                from = ends[i] - rule.Lookback > since ? ends[i] - rule.Lookback : since;
             }
         }
         catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // A first evaluation over a long history can outlast Neo4j__RequestTimeout, and would fail the same way on
-            // every run until bounded.
-            error = evaluatingWholeHistory
-                ? failure.Message + " (the rule's first evaluation for the account, over the whole history; if it keeps failing, set Alerts__FirstEvaluationLookback, e.g. 30d)"
-                : failure.Message;
+            error = evaluating && longWindow ? failure.Message + Hint(firstEvaluation, slice, options.MaxEventsPerEvaluation) : failure.Message;
             RulesLog.RuleFailed(_logger, rule.Id, account, error);
         }
 
         // Batches stored before a failure are committed: their findings are new now and never again, so they are reported.
         var duration = _timeProvider.GetElapsedTime(started);
-        Report(account, rule, created, rows, since, duration, failed: error is not null);
-        return (new RuleRunResult(rule.Id, rule.Severity, since, rows, created.Count, error, duration), created);
+        var createdFindings = created.Values.ToList();
+        Report(account, rule, createdFindings, found.Count, since, duration, failed: error is not null);
+        return (new RuleRunResult(rule.Id, rule.Severity, since, found.Count, createdFindings.Count, error, duration), createdFindings);
+    }
+
+    // A long window can outlast Neo4j__RequestTimeout and would fail the same way on every run until bounded; the slices
+    // before the one that failed are done (the watermark is at its start), so the next run goes on from there.
+    private static string Hint(bool firstEvaluation, (DateTimeOffset From, DateTimeOffset To, int Index, int Count) slice, long maxEvents)
+    {
+        var window = slice.Count > 1
+            ? $"slice {slice.Index + 1} of {slice.Count}, {slice.From:u} to {slice.To:u}"
+            : slice.From == DateTimeOffset.UnixEpoch ? "over the whole history" : $"from {slice.From:u}";
+        return firstEvaluation
+            ? $" (the rule's first evaluation for the account, {window}; if it keeps failing, set Alerts__MaxEventsPerEvaluation below {maxEvents} or Alerts__FirstEvaluationLookback, e.g. 30d)"
+            : $" (the rule's evaluation {window}; if it keeps failing, set Alerts__MaxEventsPerEvaluation below {maxEvents})";
     }
 
     private void Report(string account, AlertRule rule, List<Finding> created, int rows, DateTimeOffset since, TimeSpan duration, bool failed)

@@ -122,7 +122,10 @@ public sealed class SyncRunner : ISyncRunner, IDisposable
 
         try
         {
-            var options = AlertRunOptions.Default with { FirstEvaluationLookback = _alertSettings.FirstEvaluationLookback };
+            var options = AlertRunOptions.Default with
+            {
+                FirstEvaluationLookback = _alertSettings.FirstEvaluationLookback, MaxEventsPerEvaluation = _alertSettings.MaxEventsPerEvaluation,
+            };
             return await _alerts.RunAsync(account.Name, _rules, options, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

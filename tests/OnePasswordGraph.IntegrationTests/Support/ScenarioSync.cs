@@ -21,7 +21,8 @@ namespace OnePasswordGraph.IntegrationTests.Support;
 internal static class ScenarioSync
 {
     /// <summary>Builds the production sync runner; the alert rules run after each sync only when <paramref name="alerts"/> is true, so event-count tests see only what the sync wrote.</summary>
-    public static SyncRunner CreateRunner(Neo4jServerFixture neo4j, TimeProvider? timeProvider = null, ILoggerFactory? loggers = null, SyncMetrics? metrics = null, bool alerts = false, IReadOnlyList<IAlertChannel>? channels = null, TimeSpan? firstEvaluationLookback = null)
+    public static SyncRunner CreateRunner(Neo4jServerFixture neo4j, TimeProvider? timeProvider = null, ILoggerFactory? loggers = null, SyncMetrics? metrics = null, bool alerts = false, IReadOnlyList<IAlertChannel>? channels = null, TimeSpan? firstEvaluationLookback = null,
+        long maxEventsPerEvaluation = AlertRunOptions.DefaultMaxEventsPerEvaluation)
     {
         var clock = timeProvider ?? TimeProvider.System;
         var logs = loggers ?? NullLoggerFactory.Instance;
@@ -39,7 +40,7 @@ internal static class ScenarioSync
             new AlertRunner(neo4j.Runner, alertMetrics, clock, logs.CreateLogger<AlertRunner>()),
             new AlertOutbox(neo4j.Runner, channels ?? [], DeliverySettings.None, alertMetrics, clock, logs.CreateLogger<AlertOutbox>()),
             RuleCatalog.LoadBuiltIn(),
-            AlertSettings.Default with { Enabled = alerts, FirstEvaluationLookback = firstEvaluationLookback }, clock, logs.CreateLogger<SyncRunner>());
+            AlertSettings.Default with { Enabled = alerts, FirstEvaluationLookback = firstEvaluationLookback, MaxEventsPerEvaluation = maxEventsPerEvaluation }, clock, logs.CreateLogger<SyncRunner>());
     }
 
     public static AccountSettings Account(Uri eventsUrl, string token, DateTimeOffset? backfill, string name = ConfigurationResolver.DefaultAccountName) =>

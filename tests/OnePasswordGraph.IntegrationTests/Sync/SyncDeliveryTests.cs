@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using OnePasswordGraph.IntegrationTests.Delivery;
 using OnePasswordGraph.IntegrationTests.Support;
 using OnePasswordGraph.Sync;
@@ -45,6 +47,25 @@ public sealed class SyncDeliveryTests(Neo4jServerFixture neo4j) : IAsyncLifetime
         Assert.True(summary.Succeeded, RunSummaryText.Describe(summary));
         Assert.NotEmpty(summary.Alerts!.Rules);
         Assert.All(summary.Alerts.Rules, rule => Assert.Equal(summary.Alerts.StartedAt - TimeSpan.FromDays(2), rule.Since));
+    }
+
+    [Fact]
+    public async Task RunAsync_MaxEventsPerEvaluationSet_FirstEvaluationsRunInSlices()
+    {
+        await using var api = await EventsApiHarness.StartScenarioAsync(45, 30, 1500, Now);
+        var account = ScenarioSync.Account(api.Simulator.BaseUrl, api.Simulator.AddToken().Token, Now.AddDays(-30));
+        using var logs = new FakeLoggerProvider();
+        using var loggers = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+        using var sync = ScenarioSync.CreateRunner(neo4j, loggers: loggers, alerts: true, maxEventsPerEvaluation: 400);
+
+        var summary = await sync.RunAsync(account, CancellationToken.None);
+
+        Assert.True(summary.Succeeded && summary.Alerts!.Succeeded, RunSummaryText.Describe(summary));
+        var sliced = logs.Collector.GetSnapshot().Where(r => r.Id.Id == 8007).ToList();
+        Assert.Equal(summary.Alerts.Rules.Count, sliced.Count);
+        var events = await neo4j.CountAsync(
+            "MATCH (e) WHERE e.account = 'default' AND (e:one_password_item_usage_event OR e:one_password_audit_event OR e:one_password_signin_attempt_event) RETURN count(e) AS c");
+        Assert.All(sliced, r => Assert.Contains($"{events} events since 1970-01-01 00:00:00Z in ", r.Message, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -98,6 +98,7 @@ internal static class CypherStatementCatalog
         Add("alerts/store-findings", AlertStatementBuilder.Store());
         Add("alerts/read-watermarks", AlertStatementBuilder.ReadWatermarks());
         Add("alerts/write-watermark", AlertStatementBuilder.WriteWatermark());
+        Add("alerts/events-per-hour", AlertStatementBuilder.EventsPerHour());
         Add("doctor/can-run-cypher", CypherStatement.Probe.Text);
         Add("doctor/query-api-components-version", Neo4jQueryApiCypherRunner.ComponentsQuery);
 

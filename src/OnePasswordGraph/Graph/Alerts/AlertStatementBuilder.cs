@@ -25,6 +25,8 @@ internal static class AlertStatementBuilder
     public const string Status = "status";
     public const string CreatedByRun = "createdByRun";
     public const string LastEvaluatedOn = "lastEvaluatedOn";
+    public const string Timestamp = "timestamp";
+    public const long HourMilliseconds = 3_600_000;
 
     /// <summary>
     /// One statement per batch: MERGE each alert on its fingerprint (all properties, createdOn, status and the run id on
@@ -93,10 +95,24 @@ internal static class AlertStatementBuilder
         + $"SET s += $props, s.{Name(LastSeenOn)} = $now\n"
         + $"RETURN s.{W(LastEvaluatedOn)} AS lastEvaluatedOn";
 
+    /// <summary>The events of the three streams per hour (<c>hour</c>, <c>events</c>) in <c>$account</c> from <c>$since</c> to <c>$now</c>.</summary>
+    public static string EventsPerHour()
+    {
+        // One timestamp index range per stream, as the rules read them; only the timestamp and the account are read.
+        var streams = new[] { OnePasswordNodeTypes.ItemUsageEvent, OnePasswordNodeTypes.AuditEvent, OnePasswordNodeTypes.SignInAttemptEvent }.Select(type =>
+            $"MATCH (e:{Name(type.Type)})\n"
+            + $"USING INDEX e:{Name(type.Type)}({E(type, Timestamp)})\n"
+            + $"WHERE e.{E(type, Timestamp)} >= $since AND e.{E(type, Timestamp)} <= $now AND e.{E(type, GraphProperties.Account)} = $account\n"
+            + $"RETURN e.{E(type, Timestamp)} / {HourMilliseconds.ToString(CultureInfo.InvariantCulture)} AS hour, count(*) AS events\n");
+        return string.Join("UNION ALL\n", streams).TrimEnd('\n');
+    }
+
     // Every property name goes through its declaration, so a rename in the schema cannot leave stale Cypher behind.
     private static string P(string property) => Declared(OnePasswordNodeTypes.Alert, property);
 
     private static string W(string property) => Declared(OnePasswordNodeTypes.SyncState, property);
+
+    private static string E(NodeType type, string property) => Declared(type, property);
 
     private static string Declared(NodeType type, string property) =>
         Name(type.Property(property)?.Name ?? throw new InvalidOperationException($"{type.Type} does not declare '{property}'."));

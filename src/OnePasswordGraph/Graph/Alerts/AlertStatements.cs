@@ -64,6 +64,19 @@ public static class AlertStatements
     public static CypherStatement ReadWatermarks(string account, IEnumerable<string> ruleIds) =>
         new(AlertStatementBuilder.ReadWatermarks(), new Dictionary<string, object?> { ["keys"] = ruleIds.Select(id => (object?)WatermarkKey(account, id)).ToList() });
 
+    /// <summary>
+    /// Counts <paramref name="account"/>'s events of the three streams from <paramref name="since"/> to
+    /// <paramref name="now"/> per hour: rows of <c>hour</c> (epoch ms / 3,600,000) and <c>events</c>, an hour once per
+    /// stream that has events in it.
+    /// </summary>
+    public static CypherStatement EventsPerHour(string account, DateTimeOffset since, DateTimeOffset now) =>
+        new(AlertStatementBuilder.EventsPerHour(), new Dictionary<string, object?>
+        {
+            ["account"] = account,
+            ["since"] = since.ToUnixTimeMilliseconds(),
+            ["now"] = now.ToUnixTimeMilliseconds(),
+        });
+
     /// <summary>Records that <paramref name="ruleId"/> was evaluated for <paramref name="account"/> up to <paramref name="evaluatedOn"/>.</summary>
     public static CypherStatement WriteWatermark(string account, string ruleId, DateTimeOffset evaluatedOn, DateTimeOffset now) =>
         new(AlertStatementBuilder.WriteWatermark(), new Dictionary<string, object?>

@@ -16,6 +16,13 @@ public sealed class AlertsOptions
     /// </summary>
     public string? FirstEvaluationLookback { get; set; }
 
+    /// <summary>
+    /// Gets or sets the most events one statement of a long evaluation (a first evaluation, a catch-up) covers; a
+    /// longer history is evaluated in slices of at most this many events.
+    /// </summary>
+    /// <value>The default value is 1,000,000.</value>
+    public long? MaxEventsPerEvaluation { get; set; }
+
     /// <summary>Gets the sinks findings are delivered to (<c>Alerts__Sinks__…</c>).</summary>
     public AlertSinksOptions Sinks { get; } = new();
 

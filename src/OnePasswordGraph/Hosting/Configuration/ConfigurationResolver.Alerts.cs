@@ -28,10 +28,16 @@ public static partial class ConfigurationResolver
             }
         }
 
+        if (options.MaxEventsPerEvaluation is <= 0)
+        {
+            problems.Add($"Alerts:MaxEventsPerEvaluation {options.MaxEventsPerEvaluation} is not a positive number of events; leave it unset for {AlertRunOptions.DefaultMaxEventsPerEvaluation} or lower it (for example to 200000) when a long evaluation outlasts Neo4j:RequestTimeout.");
+        }
+
         return new AlertSettings(
             options.Enabled,
             string.IsNullOrWhiteSpace(options.RulesPath) ? null : options.RulesPath,
             options.Rules.ToDictionary(r => r.Key, r => new RuleOverride(r.Value.Enabled, r.Value.Parameters), StringComparer.Ordinal),
-            firstLookback);
+            firstLookback,
+            options.MaxEventsPerEvaluation ?? AlertRunOptions.DefaultMaxEventsPerEvaluation);
     }
 }

@@ -29,4 +29,8 @@ internal static partial class RulesLog
     [LoggerMessage(EventId = 8006, EventName = "RuleSkipped", Level = LogLevel.Warning,
         Message = "Alert rule skipped, fix it to run it: {Source}: {Problem}")]
     public static partial void RuleSkipped(ILogger logger, string source, string problem);
+
+    [LoggerMessage(EventId = 8007, EventName = "EvaluationSliced", Level = LogLevel.Debug,
+        Message = "Alert rule {RuleId} in account {Account} evaluates {Events} events since {Since:u} in {Slices} slices (Alerts__MaxEventsPerEvaluation)")]
+    public static partial void EvaluationSliced(ILogger logger, string ruleId, string account, DateTimeOffset since, long events, int slices);
 }

@@ -21,6 +21,18 @@ public sealed class AlertStatementsTests
             Folder + "rule-watermark.cypher");
 
     [Fact]
+    public void EventsPerHour_Text_MatchesSnapshot() =>
+        Snapshot.Match(AlertStatements.EventsPerHour("acme", DateTimeOffset.UnixEpoch, Now).Text, Folder + "events-per-hour.cypher");
+
+    [Fact]
+    public void EventsPerHour_Parameters_AreTheAccountAndTheWindowInEpochMilliseconds()
+    {
+        var parameters = AlertStatements.EventsPerHour("acme", Now.AddDays(-1), Now).Parameters;
+
+        Assert.Equal(("acme", Now.AddDays(-1).ToUnixTimeMilliseconds(), Now.ToUnixTimeMilliseconds()), (parameters["account"], parameters["since"], parameters["now"]));
+    }
+
+    [Fact]
     public void Store_Parameters_CarryEveryValueAndOneFlagRowPerAlertAndDistinctTarget()
     {
         var statement = AlertStatements.Store([Alert("f1", targets: ["u1", "s1", "u1"]), Alert("f2", targets: ["u1"])], "run-1", Now);

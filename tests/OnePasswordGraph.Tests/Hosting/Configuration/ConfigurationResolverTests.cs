@@ -218,6 +218,28 @@ public sealed class ConfigurationResolverTests
         Assert.Contains($"Alerts:FirstEvaluationLookback '{value}' is not a duration; use hours or days such as 12h or 30d", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, 1_000_000L)]
+    [InlineData("200000", 200_000L)]
+    public void Resolve_MaxEventsPerEvaluation_IsAMillionUnlessSet(string? value, long expected)
+    {
+        var settings = new Dictionary<string, string?> { ["Neo4j:Url"] = "http://127.0.0.1:7474", ["Neo4j:Password"] = "pw", ["Alerts:MaxEventsPerEvaluation"] = value };
+
+        Assert.Equal(expected, ConfigurationResolver.Resolve(Config(settings), ConfigurationScope.GraphOnly).Alerts.MaxEventsPerEvaluation);
+    }
+
+    [Theory]
+    [InlineData("0", "Alerts:MaxEventsPerEvaluation 0 is not a positive number of events")]
+    [InlineData("many", "Alerts:MaxEventsPerEvaluation")]
+    public void Resolve_MaxEventsPerEvaluationNotAPositiveNumber_IsRefusedWithTheFix(string value, string expected)
+    {
+        var settings = new Dictionary<string, string?> { ["Neo4j:Url"] = "http://127.0.0.1:7474", ["Neo4j:Password"] = "pw", ["Alerts:MaxEventsPerEvaluation"] = value };
+
+        var error = Assert.Throws<ConfigurationException>(() => ConfigurationResolver.Resolve(Config(settings), ConfigurationScope.GraphOnly));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Resolve_GraphOnlyWithoutAnyOnePasswordSetting_NeedsNoTokenAndNamesTheDefaultAccount()
     {
