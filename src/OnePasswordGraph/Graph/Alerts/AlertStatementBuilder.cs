@@ -101,9 +101,9 @@ internal static class AlertStatementBuilder
         // One timestamp index range per stream, as the rules read them; only the timestamp and the account are read.
         var streams = new[] { OnePasswordNodeTypes.ItemUsageEvent, OnePasswordNodeTypes.AuditEvent, OnePasswordNodeTypes.SignInAttemptEvent }.Select(type =>
             $"MATCH (e:{Name(type.Type)})\n"
-            + $"USING INDEX e:{Name(type.Type)}({E(type, Timestamp)})\n"
-            + $"WHERE e.{E(type, Timestamp)} >= $since AND e.{E(type, Timestamp)} <= $now AND e.{E(type, GraphProperties.Account)} = $account\n"
-            + $"RETURN e.{E(type, Timestamp)} / {HourMilliseconds.ToString(CultureInfo.InvariantCulture)} AS hour, count(*) AS events\n");
+            + $"USING INDEX e:{Name(type.Type)}({Declared(type, Timestamp)})\n"
+            + $"WHERE e.{Declared(type, Timestamp)} >= $since AND e.{Declared(type, Timestamp)} <= $now AND e.{Declared(type, GraphProperties.Account)} = $account\n"
+            + $"RETURN e.{Declared(type, Timestamp)} / {HourMilliseconds.ToString(CultureInfo.InvariantCulture)} AS hour, count(*) AS events\n");
         return string.Join("UNION ALL\n", streams).TrimEnd('\n');
     }
 
@@ -111,8 +111,6 @@ internal static class AlertStatementBuilder
     private static string P(string property) => Declared(OnePasswordNodeTypes.Alert, property);
 
     private static string W(string property) => Declared(OnePasswordNodeTypes.SyncState, property);
-
-    private static string E(NodeType type, string property) => Declared(type, property);
 
     private static string Declared(NodeType type, string property) =>
         Name(type.Property(property)?.Name ?? throw new InvalidOperationException($"{type.Type} does not declare '{property}'."));

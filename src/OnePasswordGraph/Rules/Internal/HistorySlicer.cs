@@ -5,10 +5,10 @@ using OnePasswordGraph.Graph.Alerts;
 namespace OnePasswordGraph.Rules.Internal;
 
 /// <summary>
-/// Cuts the window of a rule's first evaluation into slices of at most a given number of events, at whole hours, so
-/// that no statement reads more of a long history than one slice (and its rule's lookback): a first evaluation then
-/// runs like a series of scheduled ones, each ending where the next begins. One instance serves one alert run and
-/// counts the account's events once for all the rules that evaluate for the first time in it.
+/// Cuts a long evaluation window (a first evaluation, a catch-up) into slices of at most a given number of events, at
+/// whole hours, so that no statement reads more of a long history than one slice (and its rule's lookback): the window
+/// then runs like a series of scheduled evaluations, each ending where the next begins. One instance serves one alert
+/// run and counts the account's events once per window start, for all the rules that share it.
 /// </summary>
 internal sealed class HistorySlicer
 {

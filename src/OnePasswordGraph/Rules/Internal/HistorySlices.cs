@@ -1,4 +1,4 @@
 namespace OnePasswordGraph.Rules.Internal;
 
-/// <summary>The slices of a first evaluation's window, by their ends (the last is the run's time), and the events counted in it.</summary>
+/// <summary>The slices of a long evaluation window, by their ends (the last is the run's time), and the events counted in it.</summary>
 internal sealed record HistorySlices(IReadOnlyList<DateTimeOffset> Ends, long Events);
