@@ -48,10 +48,7 @@ internal static class AlertsRunCommand
             return ExitCodes.BadConfiguration;
         }
 
-        var options = checkedOptions with
-        {
-            FirstEvaluationLookback = configuration.Alerts.FirstEvaluationLookback, MaxEventsPerEvaluation = configuration.Alerts.MaxEventsPerEvaluation,
-        };
+        var options = configuration.Alerts.Bound(checkedOptions);
         var exitCode = ExitCodes.Succeeded;
         try
         {

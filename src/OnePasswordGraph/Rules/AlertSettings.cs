@@ -15,6 +15,13 @@ public sealed record AlertSettings(
     /// <summary>Gets the defaults: the built-in pack, run after each sync, as shipped.</summary>
     public static AlertSettings Default { get; } = new(true, null, new Dictionary<string, RuleOverride>(StringComparer.Ordinal));
 
+    /// <summary>Gets <paramref name="options"/> with the settings that bound every run's long windows applied.</summary>
+    public AlertRunOptions Bound(AlertRunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options with { FirstEvaluationLookback = FirstEvaluationLookback, MaxEventsPerEvaluation = MaxEventsPerEvaluation };
+    }
+
     /// <summary>Loads the built-in pack and the user's directory with the overrides applied.</summary>
     public RuleSet LoadRules() => RuleCatalog.Load(RulesPath, Overrides);
 }

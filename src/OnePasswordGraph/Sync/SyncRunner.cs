@@ -122,11 +122,7 @@ public sealed class SyncRunner : ISyncRunner, IDisposable
 
         try
         {
-            var options = AlertRunOptions.Default with
-            {
-                FirstEvaluationLookback = _alertSettings.FirstEvaluationLookback, MaxEventsPerEvaluation = _alertSettings.MaxEventsPerEvaluation,
-            };
-            return await _alerts.RunAsync(account.Name, _rules, options, cancellationToken).ConfigureAwait(false);
+            return await _alerts.RunAsync(account.Name, _rules, _alertSettings.Bound(AlertRunOptions.Default), cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
