@@ -9,7 +9,7 @@ namespace OnePasswordGraph.Benchmarks;
 /// side in one run: with the real <c>onepassword-graph sync</c> process and then with <see cref="PlainLoader"/>, the
 /// simplest correct loader of the same events; prints both rates and their ratio, the rates over the first and last
 /// 20% of the backfill, the sync's peak memory and Events API requests, a caught-up poll, the graph's size and the
-/// alert pack's time (a scheduled pass, then the first pass over the whole history), after warming Neo4j up with another
+/// alert pack's time (over the last day, the first pass over the whole history, then the next pass), after warming Neo4j up with another
 /// scenario (<see cref="WarmUp"/>). Usage: OnePasswordGraph.Benchmarks [--events 200000] [--seed 1] [--baseline | --no-baseline] [--no-alerts] [--warm-up 30000].
 /// </summary>
 internal static class Program

@@ -32,6 +32,8 @@ public sealed class AlertsCommandTests(Neo4jServerFixture neo4j) : IAsyncLifetim
         Assert.True(status.ExitCode == 0, status.Output);
         Assert.Contains($"  alerts       ", status.Output, StringComparison.Ordinal);
         Assert.Contains($" rules ran, {alerts} new findings", status.Output, StringComparison.Ordinal);
+        // What the pack cost and which rules took most of it, for the operator sizing a worker.
+        Assert.Matches($@" rules ran, {alerts} new findings, \d+\.\d s \(slowest: [a-z-]+ \d+\.\d s, [a-z-]+ \d+\.\d s, [a-z-]+ \d+\.\d s\)", status.Output);
         Assert.Contains("    new critical ", status.Output, StringComparison.Ordinal);
         Assert.True(rerun.ExitCode == 0, rerun.Error);
         Assert.Equal(string.Empty, rerun.Output.Trim());

@@ -107,12 +107,12 @@ public sealed class StatusTextTests
         var text = StatusText.Describe(status, Now);
 
         Assert.Contains(
-            "  alerts       3 rules ran, 2 new findings\n"
+            "  alerts       3 rules ran, 2 new findings, 1.0 s (slowest: item-export 0.0 s, mfa-disabled-account 0.0 s, sync-stale 0.0 s)\n"
             + "    new critical mfa-disabled-account: bob disabled MFA\n"
             + "    new medium item-export: ann exported s1\n"
             + "    rule failed sync-stale: Neo4j timed out\n",
             text,
             StringComparison.Ordinal);
-        Assert.Equal("itemusages Success in 2000 ms; alerts: 3 rules, 2 new findings (critical 1, medium 1), 1 rules failed (sync-stale: Neo4j timed out)", RunSummaryText.Describe(run));
+        Assert.Equal("itemusages Success in 2000 ms; alerts: 3 rules, 2 new findings (critical 1, medium 1), 1 rules failed (sync-stale: Neo4j timed out), 1.0 s (slowest: item-export 0.0 s, mfa-disabled-account 0.0 s, sync-stale 0.0 s)", RunSummaryText.Describe(run));
     }
 }

@@ -1,3 +1,4 @@
+using OnePasswordGraph.Rules;
 using OnePasswordGraph.Sync;
 using OnePasswordGraph.Sync.Steps;
 
@@ -38,4 +39,31 @@ public sealed class RunSummaryTextTests
 
         Assert.DoesNotContain("quarantine", RunSummaryText.Describe(run), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Describe_AlertRun_NamesItsTimeAndTheThreeSlowestRulesInTheLineAndTheStoredJson()
+    {
+        static RuleRunResult Rule(string id, int milliseconds) =>
+            new(id, AlertSeverity.Low, DateTimeOffset.UnixEpoch, 0, 0, null, TimeSpan.FromMilliseconds(milliseconds));
+        var alerts = new AlertRunSummary("acme", "alerts-1", DateTimeOffset.UnixEpoch, TimeSpan.FromMilliseconds(6_940),
+            [Rule("copy-burst", 70), Rule("signin-new-country", 1_430), Rule("first-vault-access", 1_240), Rule("signin-new-ip-and-client", 2_100)], []);
+        var run = new SyncRunSummary("acme", "run-4", DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(8), [], alerts);
+        const string cost = "6.9 s (slowest: signin-new-ip-and-client 2.1 s, signin-new-country 1.4 s, first-vault-access 1.2 s)";
+
+        Assert.Equal($"alerts: 4 rules, 0 new findings, {cost}", RunSummaryText.Describe(alerts));
+        Assert.Equal($"4 rules ran, 0 new findings, {cost}", RunSummaryText.AlertsInJson(RunSummaryText.Json(run))[0]);
+    }
+
+    [Fact]
+    public void Describe_OneRule_GivesItsTimeWithoutRankingIt()
+    {
+        var alerts = new AlertRunSummary("acme", "alerts-2", DateTimeOffset.UnixEpoch, TimeSpan.FromMilliseconds(320),
+            [new RuleRunResult("sync-stale", AlertSeverity.High, DateTimeOffset.UnixEpoch, 0, 0, null, TimeSpan.FromMilliseconds(300))], []);
+
+        Assert.Equal("alerts: 1 rules, 0 new findings, 0.3 s", RunSummaryText.Describe(alerts));
+    }
+
+    [Fact]
+    public void AlertsInJson_SummaryOfAVersionWithoutTimes_ReadsWithoutThem() =>
+        Assert.Equal(["31 rules ran, 2 new findings"], RunSummaryText.AlertsInJson("{\"alerts\": {\"rules\": 31, \"newFindings\": 2}}"));
 }

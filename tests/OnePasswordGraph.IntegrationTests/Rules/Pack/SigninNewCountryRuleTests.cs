@@ -98,6 +98,44 @@ public sealed class SigninNewCountryRuleTests(Neo4jServerFixture neo4j) : IAsync
         Assert.Empty(await graph.EvaluateAsync(Rule, Now.AddHours(-1), Now));
     }
 
+    [Fact]
+    public async Task Evaluate_LongWindow_FlagsACountryAgainOnlyAfterAGapLongerThanTheBaseline()
+    {
+        // A first evaluation over the history: each moment is judged by the country's previous moment, whether that is
+        // inside the window or before it.
+        var graph = new RuleTestGraph(neo4j);
+        graph.SignIns("alice", "success", "credentials_ok", Now.AddDays(-80), 80, TimeSpan.FromDays(1), country: "US");
+        var first = graph.SignIn("alice", "success", "credentials_ok", Now.AddDays(-70).AddHours(3), country: "RU");
+        graph.SignIn("alice", "success", "credentials_ok", Now.AddDays(-60).AddHours(3), country: "RU");
+        var back = graph.SignIn("alice", "success", "credentials_ok", Now.AddDays(-10).AddHours(3), country: "RU");
+        await graph.WriteAsync();
+
+        var history = await graph.EvaluateAsync(Rule, Now.AddDays(-100), Now);
+        var recent = await graph.EvaluateAsync(Rule, Now.AddDays(-20), Now);
+        var between = await graph.EvaluateAsync(Rule, Now.AddDays(-65), Now.AddDays(-50));
+
+        Assert.Equal([first, back], history.OrderBy(f => f.OccurredOn).Select(f => Assert.Single(f.Evidence)));
+        Assert.Equal([back], Assert.Single(recent).Evidence);
+        Assert.Empty(between);
+    }
+
+    [Fact]
+    public async Task Evaluate_TwoUsersInTheWindow_JudgesEachByTheirOwnHistory()
+    {
+        var graph = new RuleTestGraph(neo4j);
+        Home(graph, "alice", 5);
+        Home(graph, "bob", 5);
+        graph.SignIn("bob", "success", "credentials_ok", Now.AddDays(-3), country: "RU");
+        graph.SignIn("bob", "success", "credentials_ok", Now.AddMinutes(-30), country: "RU");
+        var abroad = graph.SignIn("alice", "success", "credentials_ok", Now.AddMinutes(-10), country: "RU");
+        await graph.WriteAsync();
+
+        var finding = Assert.Single(await graph.EvaluateAsync(Rule, Now.AddHours(-1), Now));
+
+        Assert.Equal(["alice"], finding.Flagged);
+        Assert.Equal([abroad], finding.Evidence);
+    }
+
     private static string Day(DateTimeOffset at) => (at.ToUnixTimeMilliseconds() / 86_400_000).ToString(CultureInfo.InvariantCulture);
 
     private static void Home(RuleTestGraph graph, string user, int count) =>

@@ -78,6 +78,25 @@ public sealed class SigninNewIpAndClientRuleTests(Neo4jServerFixture neo4j) : IA
         Assert.Contains("(6 sign-ins in the last 30 days from 1 addresses with 1Password for Mac)", finding.Summary, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Evaluate_LongWindow_FlagsAClientAgainOnlyAfterAGapLongerThanTheBaseline()
+    {
+        // A first evaluation over the history: each moment is judged by the client's previous moment, whether that is
+        // inside the window or before it.
+        var graph = new RuleTestGraph(neo4j);
+        graph.SignIns("alice", "success", "credentials_ok", Now.AddDays(-80), 80, TimeSpan.FromDays(1), ip: HomeIp, appName: HomeApp);
+        var first = graph.SignIn("alice", "success", "mfa_ok", Now.AddDays(-70).AddHours(3), ip: "203.0.113.250", appName: "1Password CLI");
+        graph.SignIn("alice", "success", "mfa_ok", Now.AddDays(-60).AddHours(3), ip: "203.0.113.251", appName: "1Password CLI");
+        var back = graph.SignIn("alice", "success", "mfa_ok", Now.AddDays(-10).AddHours(3), ip: "203.0.113.252", appName: "1Password CLI");
+        await graph.WriteAsync();
+
+        var history = await graph.EvaluateAsync(Rule, Now.AddDays(-100), Now);
+        var between = await graph.EvaluateAsync(Rule, Now.AddDays(-65), Now.AddDays(-50));
+
+        Assert.Equal([first, back], history.OrderBy(f => f.OccurredOn).Select(f => Assert.Single(f.Evidence)));
+        Assert.Empty(between);
+    }
+
     private static void Home(RuleTestGraph graph, int count) =>
         graph.SignIns("alice", "success", "credentials_ok", Now.AddDays(-count - 1), count, TimeSpan.FromDays(1), ip: HomeIp, country: "US", appName: HomeApp);
 }
