@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Backfills a 200,000-event simulator scenario (or --events N) into a fresh local Neo4j, after a warm-up, first with the
-# real sync and then with a plain UNWIND … MERGE loader of the same events, and prints both rates and their ratio, the
-# rates over the first and last 20% of the backfill, CPU time, the sync's peak memory and Events API requests, a
+# real sync and then with a plain UNWIND … MERGE loader of the same events (bare, and with what the data model adds to
+# each row), and prints the rates and the sync's ratio to each loader, the rates over the first and last 20% of the backfill, CPU time, the sync's peak memory and Events API requests, a
 # caught-up poll, the graph's size and the alert pack's time, with the load average. Options: see
 # src/OnePasswordGraph.Benchmarks/BenchmarkOptions.cs (--events N, --seed N, --baseline, --no-baseline, --no-alerts,
 # --warm-up N). Not part of the tests.

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace OnePasswordGraph.Benchmarks;
 
 /// <summary>
-/// <c>--events N</c> (200,000), <c>--seed N</c> (1), <c>--baseline</c> (the plain loader alone) or
+/// <c>--events N</c> (200,000), <c>--seed N</c> (1), <c>--baseline</c> (the plain loaders alone) or
 /// <c>--no-baseline</c> (the sync alone), <c>--no-alerts</c> (skip timing the alert pack), <c>--warm-up N</c> (events
 /// each loader writes and removes before anything is measured, 30,000; 0 for none); a bare number is the event count.
 /// </summary>

@@ -10,46 +10,30 @@ namespace OnePasswordGraph.Benchmarks;
 /// The yardstick of issue #16: the simplest correct loader of the same events. Each stream is paged from the Events
 /// API and each page written with one <c>UNWIND … MERGE</c> statement that also stores the cursor (so a page and its
 /// cursor commit together, as in the real sync): the events with their properties, their users, <c>PERFORMED</c> and
-/// <c>ACCESSED</c> edges, secret and vault placeholders. It uses its own labels (<c>bench_*</c>, or another
-/// <paramref name="labelPrefix"/>) and nothing of the project.
+/// <c>ACCESSED</c> edges, secret and vault placeholders, as its <see cref="LoaderShape"/> says. It uses its own labels
+/// (the shape's, or <paramref name="labelPrefix"/>) and nothing of the project.
 /// </summary>
-internal sealed class PlainLoader(BenchmarkNeo4j neo4j, Uri eventsApi, string token, DateTimeOffset start, string labelPrefix = PlainLoader.DefaultPrefix)
+internal sealed class PlainLoader(BenchmarkNeo4j neo4j, Uri eventsApi, string token, DateTimeOffset start, LoaderShape shape, string? labelPrefix = null)
 {
     public const string DefaultPrefix = "bench_";
 
     private static readonly string[] LabelNames = ["event", "user", "secret", "vault", "cursor"];
 
-    private const string Statement = """
-        UNWIND $rows AS row
-        MERGE (e:bench_event {_key: row.key})
-        SET e += row.props, e.stream = $stream
-        FOREACH (_ IN CASE WHEN row.user IS NULL THEN [] ELSE [1] END |
-          MERGE (u:bench_user {_key: row.user})
-          SET u += row.userProps
-          MERGE (u)-[:PERFORMED]->(e))
-        FOREACH (_ IN CASE WHEN row.item IS NULL THEN [] ELSE [1] END |
-          MERGE (s:bench_secret {_key: row.item})
-          ON CREATE SET s.vaultUUID = row.vault, s.placeholder = true
-          MERGE (e)-[:ACCESSED]->(s))
-        FOREACH (_ IN CASE WHEN row.vault IS NULL THEN [] ELSE [1] END |
-          MERGE (v:bench_vault {_key: row.vault})
-          ON CREATE SET v.placeholder = true)
-        WITH count(*) AS written
-        MERGE (c:bench_cursor {_key: $stream})
-        SET c.cursor = $cursor, c.events = coalesce(c.events, 0) + written
-        RETURN written
-        """;
-
     private static readonly string[] Streams = ["itemusages", "auditevents", "signinattempts"];
 
     /// <summary>The labels the loader writes with <paramref name="prefix"/>.</summary>
-    public static IEnumerable<string> Labels(string prefix = DefaultPrefix) => LabelNames.Select(name => prefix + name);
+    public static IEnumerable<string> Labels(string prefix) => LabelNames.Select(name => prefix + name);
 
-    public static async Task InstallAsync(BenchmarkNeo4j neo4j, CancellationToken cancellationToken, string prefix = DefaultPrefix)
+    public static async Task InstallAsync(BenchmarkNeo4j neo4j, LoaderShape shape, string prefix, CancellationToken cancellationToken)
     {
         foreach (var label in Labels(prefix))
         {
             await neo4j.RunAsync($"CREATE CONSTRAINT ON (n:{label}) ASSERT n._key IS UNIQUE", null, cancellationToken);
+        }
+
+        foreach (var property in shape.IndexedEventProperties)
+        {
+            await neo4j.RunAsync($"CREATE INDEX ON :{prefix}event({property})", null, cancellationToken);
         }
     }
 
@@ -58,6 +42,7 @@ internal sealed class PlainLoader(BenchmarkNeo4j neo4j, Uri eventsApi, string to
     {
         using var http = new HttpClient { BaseAddress = eventsApi };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var statement = shape.StatementFor(labelPrefix ?? shape.LabelPrefix);
         long written = 0;
         foreach (var stream in Streams)
         {
@@ -73,7 +58,7 @@ internal sealed class PlainLoader(BenchmarkNeo4j neo4j, Uri eventsApi, string to
                 if (items.Count > 0)
                 {
                     var rows = new JsonArray([.. items.Select(item => Row(stream, item!.AsObject()))]);
-                    await neo4j.RunAsync(Statement.Replace(DefaultPrefix, labelPrefix, StringComparison.Ordinal), new JsonObject { ["rows"] = rows, ["stream"] = stream, ["cursor"] = cursor }, cancellationToken);
+                    await neo4j.RunAsync(statement, Parameters(stream, rows, cursor), cancellationToken);
                     written += items.Count;
                     progress.Add(written);
                     if (stream == "itemusages")
@@ -92,6 +77,26 @@ internal sealed class PlainLoader(BenchmarkNeo4j neo4j, Uri eventsApi, string to
         }
 
         return written;
+    }
+
+    private static JsonObject Parameters(string stream, JsonArray rows, string cursor)
+    {
+        var type = stream switch
+        {
+            "itemusages" => "item_usage_event",
+            "signinattempts" => "signin_attempt_event",
+            _ => "audit_event",
+        };
+        return new JsonObject
+        {
+            ["rows"] = rows,
+            ["stream"] = stream,
+            ["cursor"] = cursor,
+            ["type"] = "one_password_" + type,
+            ["performedType"] = "one_password_user_performed_" + type,
+            ["account"] = "default",
+            ["observedOn"] = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds(),
+        };
     }
 
     private static JsonObject Row(string stream, JsonObject item)

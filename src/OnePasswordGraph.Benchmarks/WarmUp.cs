@@ -39,8 +39,8 @@ internal static class WarmUp
             throw new InvalidOperationException($"The warm-up sync failed with exit code {sync.ExitCode}.");
         }
 
-        await PlainLoader.InstallAsync(neo4j, CancellationToken.None, LabelPrefix);
-        await new PlainLoader(neo4j, simulator.BaseUrl, token, start, LabelPrefix).LoadAsync(new ProgressSamples(), new ProgressSamples(), CancellationToken.None);
+        await PlainLoader.InstallAsync(neo4j, LoaderShape.Plain, LabelPrefix, CancellationToken.None);
+        await new PlainLoader(neo4j, simulator.BaseUrl, token, start, LoaderShape.Plain, LabelPrefix).LoadAsync(new ProgressSamples(), new ProgressSamples(), CancellationToken.None);
 
         var removed = await RemoveAsync(neo4j);
         report.Line($"warm-up: {events} other events synced ({sync.Elapsed.TotalSeconds:0.0} s) and loaded by the plain loader, then removed ({removed} nodes), before anything is measured");
