@@ -21,7 +21,7 @@ internal static class BatchPlanner
         }
 
         // A page by a few dozen people names the same account-HAS-user pair hundreds of times; one row each is enough.
-        var relationships = Distinct(changes.Relationships).ToList();
+        var relationships = Distinct(changes.Relationships);
 
         // When everything goes in one statement, an end that is one of its nodes is already written when the
         // relationship is: the statement looks it up instead of merging it again.
@@ -110,15 +110,46 @@ internal static class BatchPlanner
         };
     }
 
-    // Repeated relationships of one page become one, keeping the last non-null value of each property.
-    private static IEnumerable<GraphRelationship> Distinct(IReadOnlyList<GraphRelationship> relationships) =>
-        relationships.GroupBy(r => (r.Type, r.FromKey, r.ToKey)).Select(g => g.Skip(1).Any()
-            ? g.First() with
+    // Repeated relationships of one page become one, in the order they first came, keeping the last non-null value of
+    // each property.
+    private static List<GraphRelationship> Distinct(IReadOnlyList<GraphRelationship> relationships)
+    {
+        var distinct = new List<GraphRelationship>(relationships.Count);
+        var positions = new Dictionary<(RelationshipType Type, string From, string To), int>(relationships.Count);
+        var gathered = new Dictionary<int, Dictionary<string, object?>>();
+        foreach (var relationship in relationships)
+        {
+            if (!positions.TryGetValue((relationship.Type, relationship.FromKey, relationship.ToKey), out var position))
             {
-                Properties = g.SelectMany(r => r.Properties).Where(p => p.Value is not null)
-                    .GroupBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Last().Value, StringComparer.Ordinal),
+                positions[(relationship.Type, relationship.FromKey, relationship.ToKey)] = distinct.Count;
+                distinct.Add(relationship);
+                continue;
             }
-            : g.First());
+
+            if (!gathered.TryGetValue(position, out var properties))
+            {
+                properties = new Dictionary<string, object?>(StringComparer.Ordinal);
+                AddNonNull(properties, distinct[position].Properties);
+                gathered[position] = properties;
+                distinct[position] = distinct[position] with { Properties = properties };
+            }
+
+            AddNonNull(properties, relationship.Properties);
+        }
+
+        return distinct;
+    }
+
+    private static void AddNonNull(Dictionary<string, object?> target, IReadOnlyDictionary<string, object?> properties)
+    {
+        foreach (var (name, value) in properties)
+        {
+            if (value is not null)
+            {
+                target[name] = value;
+            }
+        }
+    }
 
     private static readonly IReadOnlyDictionary<string, object?> EmptyProperties = new Dictionary<string, object?>();
 
@@ -127,8 +158,16 @@ internal static class BatchPlanner
     private static Dictionary<string, object?> Stamped(
         IReadOnlyDictionary<string, object?> properties, string key, string type, string? @class, GraphWriteContext context)
     {
-        var stamped = properties.Where(p => p.Value is not null)
-            .ToDictionary(p => p.Key, p => p.Value is IEnumerable<string> list && p.Value is not string ? list.ToList() : p.Value, StringComparer.Ordinal);
+        // A row per node and relationship of every page: a plain loop, sized once.
+        var stamped = new Dictionary<string, object?>(properties.Count + 4, StringComparer.Ordinal);
+        foreach (var (name, value) in properties)
+        {
+            if (value is not null)
+            {
+                stamped[name] = value is IEnumerable<string> list && value is not string ? list.ToList() : value;
+            }
+        }
+
         stamped[GraphProperties.Key] = key;
         stamped[GraphProperties.Type] = type;
         if (@class is not null)
@@ -144,6 +183,10 @@ internal static class BatchPlanner
     {
         var merged = new Dictionary<(string Type, string Key), GraphEntity>();
         var order = new List<(string Type, string Key)>();
+
+        // The properties of an entity named again (a user in every event of a page), gathered in one dictionary of
+        // its own instead of a new one per repeat.
+        var gathered = new Dictionary<(string Type, string Key), Dictionary<string, object?>>();
         foreach (var entity in entities)
         {
             var id = (entity.Type.Type, entity.Key);
@@ -154,17 +197,26 @@ internal static class BatchPlanner
                 continue;
             }
 
-            merged[id] = (seen.IsPlaceholder, entity.IsPlaceholder) switch
+            switch (seen.IsPlaceholder, entity.IsPlaceholder)
             {
-                (false, true) => seen with { RoleLabels = Union(seen.RoleLabels, entity.RoleLabels) },
-                (true, false) => entity with { RoleLabels = Union(seen.RoleLabels, entity.RoleLabels) },
-                _ => seen with
-                {
-                    Properties = seen.Properties.Concat(entity.Properties.Where(p => p.Value is not null))
-                        .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
-                    RoleLabels = Union(seen.RoleLabels, entity.RoleLabels),
-                },
-            };
+                case (false, true):
+                    merged[id] = seen with { RoleLabels = Union(seen.RoleLabels, entity.RoleLabels) };
+                    break;
+                case (true, false):
+                    gathered.Remove(id);
+                    merged[id] = entity with { RoleLabels = Union(seen.RoleLabels, entity.RoleLabels) };
+                    break;
+                default:
+                    if (!gathered.TryGetValue(id, out var properties))
+                    {
+                        properties = new Dictionary<string, object?>(seen.Properties, StringComparer.Ordinal);
+                        gathered[id] = properties;
+                    }
+
+                    AddNonNull(properties, entity.Properties);
+                    merged[id] = seen with { Properties = properties, RoleLabels = Union(seen.RoleLabels, entity.RoleLabels) };
+                    break;
+            }
         }
 
         return order.Select(id => merged[id]);

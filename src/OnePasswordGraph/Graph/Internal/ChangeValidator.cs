@@ -15,15 +15,17 @@ internal static class ChangeValidator
         GraphProperties.LastSeenOn, GraphProperties.Placeholder, GraphProperties.SyncTag, GraphProperties.Active, GraphProperties.DeletedOn,
     };
 
+    private static readonly IReadOnlySet<string> EmptyLabels = new HashSet<string>();
+
     public static void Validate(GraphSchema schema, GraphChanges changes, GraphEntity? checkpoint)
     {
+        // Runs for every page: the problem texts are built only for the changes that have a problem.
         var problems = new List<string>();
         foreach (var entity in checkpoint is null ? changes.Entities : changes.Entities.Append(checkpoint))
         {
-            var where = $"{entity.Type.Type} '{entity.Key}'";
             if (!schema.Declares(entity.Type))
             {
-                problems.Add($"{where}: the node type is not declared in the graph schema");
+                problems.Add($"{Describe(entity)}: the node type is not declared in the graph schema");
                 continue;
             }
 
@@ -32,29 +34,40 @@ internal static class ChangeValidator
                 problems.Add($"{entity.Type.Type}: a node has an empty _key");
             }
 
-            problems.AddRange((entity.RoleLabels ?? new HashSet<string>()).Where(l => !entity.Type.RoleLabels.Contains(l))
-                .Select(l => $"{where}: role label '{l}' is not declared for {entity.Type.Type}"));
-            CheckProperties(where, entity.Properties, entity.Type.Property, problems);
+            foreach (var label in entity.RoleLabels ?? EmptyLabels)
+            {
+                if (!entity.Type.RoleLabels.Contains(label))
+                {
+                    problems.Add($"{Describe(entity)}: role label '{label}' is not declared for {entity.Type.Type}");
+                }
+            }
+
+            foreach (var problem in PropertyProblems(entity.Properties, entity.Type.Properties))
+            {
+                problems.Add($"{Describe(entity)}: {problem}");
+            }
         }
 
         foreach (var relationship in changes.Relationships)
         {
-            var where = $"{relationship.Type.Type} '{relationship.FromKey}'->'{relationship.ToKey}'";
             if (!schema.Declares(relationship.Type))
             {
-                problems.Add($"{where}: the relationship type is not declared in the graph schema");
+                problems.Add($"{Describe(relationship)}: the relationship type is not declared in the graph schema");
                 continue;
             }
 
             if (string.IsNullOrEmpty(relationship.FromKey) || string.IsNullOrEmpty(relationship.ToKey))
             {
-                problems.Add($"{where}: an end key is empty");
+                problems.Add($"{Describe(relationship)}: an end key is empty");
             }
 
-            CheckProperties(where, relationship.Properties, relationship.Type.Property, problems);
+            foreach (var problem in PropertyProblems(relationship.Properties, relationship.Type.Properties))
+            {
+                problems.Add($"{Describe(relationship)}: {problem}");
+            }
         }
 
-        var records = changes.Entities.Select(e => (e.Type, e.Key)).ToHashSet();
+        var records = changes.Entities.Select(e => (e.Type.Type, e.Key)).ToHashSet();
         foreach (var refresh in changes.AggregateRefreshes ?? [])
         {
             var type = refresh.Aggregate.Relationship;
@@ -68,7 +81,8 @@ internal static class ChangeValidator
                 problems.Add($"aggregate {type.Type}: an end key is empty");
             }
 
-            if (!records.Contains((refresh.Aggregate.Inbound.To, refresh.RecordKey)))
+            // Declared types are one per name (checked above), so the name identifies the record's type.
+            if (!records.Contains((refresh.Aggregate.Inbound.To.Type, refresh.RecordKey)))
             {
                 problems.Add($"aggregate {type.Type}: its record '{refresh.RecordKey}' is not a {refresh.Aggregate.Inbound.To.Type} of the same changes");
             }
@@ -80,22 +94,25 @@ internal static class ChangeValidator
         }
     }
 
-    private static void CheckProperties(
-        string where, IReadOnlyDictionary<string, object?> properties, Func<string, PropertyDefinition?> declared, List<string> problems)
+    private static string Describe(GraphEntity entity) => $"{entity.Type.Type} '{entity.Key}'";
+
+    private static string Describe(GraphRelationship relationship) => $"{relationship.Type.Type} '{relationship.FromKey}'->'{relationship.ToKey}'";
+
+    private static IEnumerable<string> PropertyProblems(IReadOnlyDictionary<string, object?> properties, IReadOnlyList<PropertyDefinition> declared)
     {
         foreach (var (name, value) in properties)
         {
             if (WriterManaged.Contains(name))
             {
-                problems.Add($"{where}: property '{name}' is maintained by the writer and cannot be set");
+                yield return $"property '{name}' is maintained by the writer and cannot be set";
             }
-            else if (declared(name) is not { } definition)
+            else if (PropertyDefinition.Find(declared, name) is not { } definition)
             {
-                problems.Add($"{where}: property '{name}' is not declared");
+                yield return $"property '{name}' is not declared";
             }
             else if (value is not null && !Fits(definition.Kind, value))
             {
-                problems.Add($"{where}: property '{name}' must be {Describe(definition.Kind)}, not {value.GetType().Name}");
+                yield return $"property '{name}' must be {Describe(definition.Kind)}, not {value.GetType().Name}";
             }
         }
     }

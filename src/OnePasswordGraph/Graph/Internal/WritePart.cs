@@ -18,7 +18,18 @@ internal abstract record WritePart
         public bool Equals(Nodes? other) =>
             other is not null && Type == other.Type && Placeholder == other.Placeholder && RoleLabels.SequenceEqual(other.RoleLabels);
 
-        public override int GetHashCode() => HashCode.Combine(Type.Type, Placeholder, string.Join(',', RoleLabels));
+        public override int GetHashCode()
+        {
+            var hash = new HashCode();
+            hash.Add(Type.Type, StringComparer.Ordinal);
+            hash.Add(Placeholder);
+            foreach (var label in RoleLabels)
+            {
+                hash.Add(label, StringComparer.Ordinal);
+            }
+
+            return hash.ToHashCode();
+        }
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using OnePasswordGraph.Graph.Internal;
 using OnePasswordGraph.Graph.Neo4j.Internal;
@@ -15,6 +14,7 @@ internal sealed class Neo4jHttpCypherRunner : ICypherRunner, IDisposable
 {
     private readonly Neo4jHttpChannel _channel;
     private readonly DiscoveryCache _discovery = new();
+    private readonly PooledRequestBodies _bodies = new();
 
     public Neo4jHttpCypherRunner(HttpClient httpClient, Neo4jSettings settings, ILogger<Neo4jHttpCypherRunner> logger)
     {
@@ -89,9 +89,8 @@ internal sealed class Neo4jHttpCypherRunner : ICypherRunner, IDisposable
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
         {
-            Content = new ReadOnlyMemoryContent(TransactionRequestWriter.Write(statements)),
+            Content = _bodies.Create(body => TransactionRequestWriter.Write(statements, body)),
         };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "UTF-8" };
         request.Headers.Accept.Add(Neo4jHttpChannel.AcceptJson);
         request.Headers.Authorization = _channel.Authorization;
 

@@ -29,6 +29,7 @@ internal sealed class Neo4jQueryApiCypherRunner : ICypherRunner, IDisposable
 
     private readonly Neo4jHttpChannel _channel;
     private readonly DiscoveryCache _discovery = new();
+    private readonly PooledRequestBodies _bodies = new();
     private volatile IReadOnlyList<string> _bookmarks = [];
 
     public Neo4jQueryApiCypherRunner(HttpClient httpClient, Neo4jSettings settings, ILogger<Neo4jQueryApiCypherRunner> logger)
@@ -146,8 +147,8 @@ internal sealed class Neo4jQueryApiCypherRunner : ICypherRunner, IDisposable
         using var request = new HttpRequestMessage(HttpMethod.Post, uri);
         if (statement is not null)
         {
-            request.Content = new ByteArrayContent(QueryRequestWriter.Write(statement, inTransaction ? [] : _bookmarks));
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "UTF-8" };
+            IReadOnlyList<string> since = inTransaction ? [] : _bookmarks;
+            request.Content = _bodies.Create(body => QueryRequestWriter.Write(statement, since, body));
         }
 
         Prepare(request, affinity);

@@ -16,4 +16,8 @@ public sealed record AggregateRelationship(
     string CountProperty,
     string FirstProperty,
     string LastProperty,
-    string ValuesProperty);
+    string ValuesProperty)
+{
+    // As RelationshipType's: the synthesized hash would walk three relationship declarations on every lookup.
+    public override int GetHashCode() => Relationship.GetHashCode();
+}

@@ -31,5 +31,9 @@ public sealed record NodeType(
     public IEnumerable<string> Labels => Class is null ? [Type] : [Type, Class];
 
     /// <summary>Finds a declared property by name.</summary>
-    public PropertyDefinition? Property(string name) => Properties.FirstOrDefault(p => p.Name == name);
+    public PropertyDefinition? Property(string name) => PropertyDefinition.Find(Properties, name);
+
+    // Types key the writer's per-page groupings (thousands of lookups a page); the synthesized hash would walk the
+    // description and every other member each time. Equal declarations have equal names, so equality is unchanged.
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Type);
 }

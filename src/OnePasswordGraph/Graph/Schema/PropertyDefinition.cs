@@ -5,4 +5,20 @@ namespace OnePasswordGraph.Graph.Schema;
 /// <param name="Kind">The value type.</param>
 /// <param name="Description">What the property holds, for docs/data-model.md.</param>
 /// <param name="Indexed">Whether a Neo4j index backs lookups by this property.</param>
-public sealed record PropertyDefinition(string Name, PropertyKind Kind, string Description, bool Indexed = false);
+public sealed record PropertyDefinition(string Name, PropertyKind Kind, string Description, bool Indexed = false)
+{
+    /// <summary>Finds <paramref name="name"/> in <paramref name="declared"/>; called for every property written, so without allocating.</summary>
+    public static PropertyDefinition? Find(IReadOnlyList<PropertyDefinition> declared, string name)
+    {
+        ArgumentNullException.ThrowIfNull(declared);
+        for (var i = 0; i < declared.Count; i++)
+        {
+            if (string.Equals(declared[i].Name, name, StringComparison.Ordinal))
+            {
+                return declared[i];
+            }
+        }
+
+        return null;
+    }
+}

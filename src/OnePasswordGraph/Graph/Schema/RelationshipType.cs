@@ -13,5 +13,8 @@ public sealed record RelationshipType(
     IReadOnlyList<PropertyDefinition> Properties)
 {
     /// <summary>Finds a declared property by name.</summary>
-    public PropertyDefinition? Property(string name) => Properties.FirstOrDefault(p => p.Name == name);
+    public PropertyDefinition? Property(string name) => PropertyDefinition.Find(Properties, name);
+
+    // As NodeType's: the synthesized hash would walk both end types' declarations on every lookup.
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Type);
 }

@@ -85,5 +85,46 @@ public sealed class BatchPlannerTests
         Assert.False(row.ContainsKey("toProps"));
     }
 
+    [Fact]
+    public void Plan_RepeatedRelationshipWithValues_OneRowInFirstOrderWithTheLatestNonNullValues()
+    {
+        var relationships = new[]
+        {
+            new GraphRelationship(AccountHasUser, "A", "U1", Props(("role", "member"), ("team", "ops"))),
+            new GraphRelationship(AccountHasUser, "A", "U2", Props(("role", "admin"))),
+            new GraphRelationship(AccountHasUser, "A", "U1", Props(("role", "owner"), ("team", null))),
+        };
+
+        var batch = Assert.Single(BatchPlanner.Plan(new GraphChanges([], relationships), Context, batchSize: 10));
+
+        var rows = batch.Rows.Single().Cast<IReadOnlyDictionary<string, object?>>().ToList();
+        Assert.Equal(["U1", "U2"], rows.Select(r => (string)r["to"]!));
+        var first = (IReadOnlyDictionary<string, object?>)rows[0]["props"]!;
+        Assert.Equal("owner", first["role"]);
+        Assert.Equal("ops", first["team"]);
+        Assert.Equal("admin", ((IReadOnlyDictionary<string, object?>)rows[1]["props"]!)["role"]);
+    }
+
+    [Fact]
+    public void Plan_PlaceholderThenTwoFullNodesOfOneKey_OneFullRowWithTheFullNodesValues()
+    {
+        var changes = new GraphChanges(
+            [
+                new GraphEntity(Secret, "S1", Props(("vaultUUID", "v1")), IsPlaceholder: true),
+                new GraphEntity(Secret, "S1", Props(("name", "DB"), ("vaultUUID", "v2"))),
+                new GraphEntity(Secret, "S1", Props(("name", null), ("category", "LOGIN"))),
+                new GraphEntity(Secret, "S1", Props(("vaultUUID", "v3")), IsPlaceholder: true),
+            ],
+            []);
+
+        var batch = Assert.Single(BatchPlanner.Plan(changes, Context, batchSize: 10));
+
+        Assert.False(Assert.IsType<WritePart.Nodes>(Assert.Single(batch.Parts)).Placeholder);
+        var props = (IReadOnlyDictionary<string, object?>)((IReadOnlyDictionary<string, object?>)Assert.Single(batch.Rows[0])!)["props"]!;
+        Assert.Equal("DB", props["name"]);
+        Assert.Equal("v2", props["vaultUUID"]);
+        Assert.Equal("LOGIN", props["category"]);
+    }
+
     private static Dictionary<string, object?> Props(params (string Key, object? Value)[] values) => values.ToDictionary(v => v.Key, v => v.Value);
 }

@@ -11,10 +11,9 @@ namespace OnePasswordGraph.Graph.Neo4j.Internal;
 /// </summary>
 internal static class QueryRequestWriter
 {
-    public static byte[] Write(CypherStatement statement, IReadOnlyList<string> bookmarks)
+    public static void Write(CypherStatement statement, IReadOnlyList<string> bookmarks, IBufferWriter<byte> body)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(body))
         {
             writer.WriteStartObject();
             writer.WriteString("statement", statement.Text);
@@ -28,7 +27,5 @@ internal static class QueryRequestWriter
 
             writer.WriteEndObject();
         }
-
-        return buffer.WrittenSpan.ToArray();
     }
 }

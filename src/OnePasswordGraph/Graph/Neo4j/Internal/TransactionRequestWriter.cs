@@ -7,14 +7,9 @@ namespace OnePasswordGraph.Graph.Neo4j.Internal;
 /// <summary>Writes the body of a transactional endpoint request: the statements, their parameters, rows only.</summary>
 internal static class TransactionRequestWriter
 {
-    /// <summary>
-    /// The body as written, without a copy into a byte array: sent as it is, it still carries a Content-Length,
-    /// which some proxies in front of Neo4j require (they refuse chunked request bodies).
-    /// </summary>
-    public static ReadOnlyMemory<byte> Write(IReadOnlyList<CypherStatement> statements)
+    public static void Write(IReadOnlyList<CypherStatement> statements, IBufferWriter<byte> body)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(body))
         {
             writer.WriteStartObject();
             writer.WriteStartArray("statements");
@@ -33,7 +28,5 @@ internal static class TransactionRequestWriter
             writer.WriteEndArray();
             writer.WriteEndObject();
         }
-
-        return buffer.WrittenMemory;
     }
 }
