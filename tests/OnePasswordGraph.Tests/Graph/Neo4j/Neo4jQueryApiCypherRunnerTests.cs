@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text;
+using System.Text.Json;
 using FluentAssertions;
 using Microsoft.Extensions.Logging.Abstractions;
 using OnePasswordGraph.Graph;
@@ -89,6 +91,22 @@ public sealed class Neo4jQueryApiCypherRunnerTests
         row[8].Should().Be("2026-11-30T10:00:00Z");
         row[9].Should().Be("A2+/");
         row[10].Should().BeEquivalentTo(new object[] { 1L, 2.5 });
+    }
+
+    [Fact]
+    public async Task RunAsync_StatementBody_IsSentWhole_WithItsContentLengthNotChunked()
+    {
+        // Some proxies in front of Neo4j refuse chunked request bodies; a page's body is larger than one pooled block.
+        var handler = Aura();
+        var rows = Enumerable.Range(0, 10000).Select(i => $"Ünïcode row {i} of a page body").ToList();
+
+        await CreateSut(handler).RunAsync([new CypherStatement("UNWIND $rows AS r RETURN count(r)", new Dictionary<string, object?> { ["rows"] = rows })], CancellationToken.None);
+
+        var (request, body) = handler.Received[^1];
+        Assert.Equal(Encoding.UTF8.GetByteCount(body!), request.Content!.Headers.ContentLength);
+        Assert.NotEqual(true, request.Headers.TransferEncodingChunked);
+        using var sent = JsonDocument.Parse(body!);
+        sent.RootElement.GetProperty("parameters").GetProperty("rows").EnumerateArray().Select(r => r.GetString()).Should().Equal(rows);
     }
 
     [Fact]
