@@ -11,7 +11,7 @@ internal static class LoaderBenchmark
         await PlainLoader.InstallAsync(neo4j, shape, shape.LabelPrefix, CancellationToken.None);
         var progress = new ProgressSamples();
         var usageProgress = new ProgressSamples();
-        var loader = new PlainLoader(neo4j, eventsApi, token, backfillStart, shape);
+        var loader = new PlainLoader(neo4j, eventsApi, token, backfillStart, shape, shape.LabelPrefix);
         var neo4jCpuBefore = CpuTime.Neo4jSeconds();
         var written = await loader.LoadAsync(progress, usageProgress, CancellationToken.None);
         var neo4jCpu = CpuTime.Neo4jSeconds() - neo4jCpuBefore;

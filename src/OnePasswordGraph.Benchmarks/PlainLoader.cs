@@ -11,9 +11,9 @@ namespace OnePasswordGraph.Benchmarks;
 /// API and each page written with one <c>UNWIND … MERGE</c> statement that also stores the cursor (so a page and its
 /// cursor commit together, as in the real sync): the events with their properties, their users, <c>PERFORMED</c> and
 /// <c>ACCESSED</c> edges, secret and vault placeholders, as its <see cref="LoaderShape"/> says. It uses its own labels
-/// (the shape's, or <paramref name="labelPrefix"/>) and nothing of the project.
+/// (<paramref name="labelPrefix"/>) and nothing of the project.
 /// </summary>
-internal sealed class PlainLoader(BenchmarkNeo4j neo4j, Uri eventsApi, string token, DateTimeOffset start, LoaderShape shape, string? labelPrefix = null)
+internal sealed class PlainLoader(BenchmarkNeo4j neo4j, Uri eventsApi, string token, DateTimeOffset start, LoaderShape shape, string labelPrefix)
 {
     public const string DefaultPrefix = "bench_";
 
@@ -42,7 +42,7 @@ internal sealed class PlainLoader(BenchmarkNeo4j neo4j, Uri eventsApi, string to
     {
         using var http = new HttpClient { BaseAddress = eventsApi };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var statement = shape.StatementFor(labelPrefix ?? shape.LabelPrefix);
+        var statement = shape.StatementFor(labelPrefix);
         long written = 0;
         foreach (var stream in Streams)
         {

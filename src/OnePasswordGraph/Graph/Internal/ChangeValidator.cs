@@ -67,8 +67,10 @@ internal static class ChangeValidator
             }
         }
 
-        var records = changes.Entities.Select(e => (e.Type.Type, e.Key)).ToHashSet();
-        foreach (var refresh in changes.AggregateRefreshes ?? [])
+        // Only item-usage pages carry aggregates; the other streams' pages need no record index.
+        var refreshes = changes.AggregateRefreshes ?? [];
+        var records = refreshes.Count == 0 ? [] : changes.Entities.Select(e => (e.Type.Type, e.Key)).ToHashSet();
+        foreach (var refresh in refreshes)
         {
             var type = refresh.Aggregate.Relationship;
             if (!schema.Declares(type) || !schema.Declares(refresh.Aggregate.Inbound) || !schema.Declares(refresh.Aggregate.Outbound))
